@@ -1,0 +1,96 @@
+-- The vault as read: notes, the task lines parsed from them, and the merged tasks and meetings.
+
+-- One row per Markdown file seen; size/mtime/hash let an ingest skip unchanged files.
+CREATE TABLE notes (
+    path         TEXT PRIMARY KEY,          -- relative to the vault, '/' separated
+    size         INTEGER NOT NULL,
+    mtime_ms     INTEGER NOT NULL,
+    content_hash TEXT    NOT NULL,
+    title        TEXT    NOT NULL,
+    date         TEXT,                      -- ISO date or NULL
+    type         TEXT,
+    is_meeting   INTEGER NOT NULL,
+    participants TEXT    NOT NULL,          -- JSON array
+    sections     TEXT    NOT NULL,          -- JSON object: section name -> text
+    warnings     TEXT    NOT NULL           -- JSON array of strings
+);
+CREATE INDEX notes_date ON notes(date);
+
+-- Every task line of every note, as parsed (owner as written). Merging reads these, not the files.
+CREATE TABLE note_tasks (
+    path             TEXT    NOT NULL REFERENCES notes(path) ON DELETE CASCADE,
+    line             INTEGER NOT NULL,
+    raw_line         TEXT    NOT NULL,
+    status_symbol    TEXT    NOT NULL,
+    status           TEXT    NOT NULL,
+    description      TEXT    NOT NULL,
+    owner_raw        TEXT,
+    owner_from_heading INTEGER NOT NULL DEFAULT 0,
+    due TEXT, scheduled TEXT, start TEXT, created TEXT, done TEXT, cancelled TEXT,
+    priority         TEXT,
+    recurrence       TEXT,
+    tags             TEXT    NOT NULL,      -- JSON array
+    block_id         TEXT,
+    PRIMARY KEY (path, line)
+);
+
+-- A meeting is one or more notes of the same date; project pages have no meeting.
+CREATE TABLE meetings (
+    id           TEXT PRIMARY KEY,
+    title        TEXT NOT NULL,
+    date         TEXT,
+    participants TEXT NOT NULL,             -- JSON array
+    sections     TEXT NOT NULL              -- JSON object
+);
+CREATE INDEX meetings_date ON meetings(date);
+
+CREATE TABLE meeting_notes (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    path       TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, path)
+);
+CREATE INDEX meeting_notes_path ON meeting_notes(path);
+
+-- Distinct tasks, merged over their source lines, owner resolved.
+CREATE TABLE tasks (
+    id            TEXT PRIMARY KEY,
+    description   TEXT NOT NULL,
+    owner         TEXT,
+    owner_raw     TEXT,
+    owner_kind    TEXT,                     -- person | team | NULL
+    status        TEXT NOT NULL,
+    status_symbol TEXT NOT NULL,
+    due TEXT, scheduled TEXT, start TEXT, created TEXT, done TEXT, cancelled TEXT,
+    priority      TEXT,
+    recurrence    TEXT,
+    tags          TEXT NOT NULL,            -- JSON array
+    block_id      TEXT,
+    meeting_id    TEXT,
+    writeback_pending INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX tasks_owner ON tasks(owner);
+CREATE INDEX tasks_due ON tasks(due);
+CREATE INDEX tasks_meeting ON tasks(meeting_id);
+
+CREATE TABLE task_sources (
+    task_id TEXT    NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    path    TEXT    NOT NULL,
+    line    INTEGER NOT NULL,
+    PRIMARY KEY (task_id, path, line)
+);
+CREATE INDEX task_sources_path ON task_sources(path);
+
+-- Who changed what, when, and from where (chat message, note edit).
+CREATE TABLE task_events (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id   TEXT NOT NULL,
+    at        TEXT NOT NULL,                -- ISO instant
+    actor     TEXT NOT NULL,                -- slack user id, 'vault' or 'cli'
+    action    TEXT NOT NULL,                -- complete, reopen, snooze, reassign, accept, decline, note-edit ...
+    detail    TEXT,
+    origin    TEXT                          -- e.g. channel/ts of the message clicked
+);
+CREATE INDEX task_events_task ON task_events(task_id);
+
+-- Full-text search over tasks and meetings.
+CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');

@@ -1,0 +1,85 @@
+package io.followup.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The SQLite file: opened with WAL and a busy timeout, migrated with Flyway, shared through Jdbi.
+ * Every store class gets this and keeps its SQL to itself.
+ */
+public final class Database implements AutoCloseable {
+
+    /** A database fault that the user can act on (locked, corrupt, not writable); message says which file. */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Path file;
+
+    private Database(Path file, HikariDataSource dataSource) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens (creating if needed) and migrates the database file. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            HikariConfig hc = new HikariConfig();
+            hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+            hc.setMaximumPoolSize(8);
+            hc.setMinimumIdle(1);
+            hc.setPoolName("followup-sqlite");
+            hc.setConnectionInitSql("PRAGMA foreign_keys=ON");
+            hc.addDataSourceProperty("journal_mode", "WAL");
+            hc.addDataSourceProperty("synchronous", "NORMAL");
+            hc.addDataSourceProperty("busy_timeout", "5000");
+            hc.addDataSourceProperty("foreign_keys", "true");
+            hc.setInitializationFailTimeout(-1);
+            HikariDataSource ds = new HikariDataSource(hc);
+            try {
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            } catch (RuntimeException e) {
+                ds.close();
+                throw e;
+            }
+            return new Database(file, ds);
+        } catch (Exception e) {
+            throw new StoreException("Cannot open the database " + file + ": " + rootMessage(e)
+                    + " (is it a Followup SQLite file, and is no other program holding it?)", e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
