@@ -1,6 +1,5 @@
 package io.followup.store;
 
-import com.google.gson.Gson;
 import io.followup.model.MeetingRef;
 import io.followup.model.OwnerKind;
 import io.followup.model.Priority;
@@ -9,19 +8,33 @@ import io.followup.model.Task;
 import io.followup.model.TaskStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
-/** PLACEHOLDER (h-slack) until h-ingest's TaskStore is merged: reads tasks. Take theirs on merge. */
+/** Reads merged tasks, each with its source lines and meeting. */
 public final class TaskStore {
 
-    private static final String SELECT = """
-            SELECT t.*, m.title AS m_title, m.date AS m_date,
-                   (SELECT group_concat(s.path || char(31) || s.line, char(30)) FROM task_sources s WHERE s.task_id = t.id) AS srcs
-              FROM tasks t LEFT JOIN meetings m ON m.id = t.meeting_id""";
+    private static final String SELECT = "SELECT t.*, m.title AS m_title, m.date AS m_date FROM tasks t LEFT JOIN meetings m ON m.id = t.meeting_id ";
+    private static final String SELECT_SOURCES = "SELECT ts.task_id, ts.path, ts.line FROM task_sources ts JOIN tasks t ON t.id = ts.task_id ";
+    private static final String OPEN = "t.status NOT IN ('done', 'cancelled')";
+
+    /** Source order: the order the tasks appear in the vault. */
+    public static final Comparator<Task> VAULT_ORDER = Comparator
+            .comparing((Task t) -> t.sources().isEmpty() ? "" : t.sources().get(0).path())
+            .thenComparingInt(t -> t.sources().isEmpty() ? 0 : t.sources().get(0).line())
+            .thenComparing(Task::id);
+
+    /** Soonest due first, undated last; then vault order. */
+    public static final Comparator<Task> DUE_ORDER = Comparator
+            .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(VAULT_ORDER);
 
     private final Database db;
 
@@ -30,67 +43,89 @@ public final class TaskStore {
     }
 
     public List<Task> all() {
-        return query(SELECT + " ORDER BY t.id", null);
+        return where("1 = 1", Map.of(), VAULT_ORDER);
     }
 
     public Optional<Task> byId(String id) {
-        return query(SELECT + " WHERE t.id = :v", id).stream().findFirst();
+        if (id == null) {
+            return Optional.empty();
+        }
+        return where("t.id = :id", Map.of("id", id.strip().toLowerCase(java.util.Locale.ROOT)), VAULT_ORDER).stream().findFirst();
     }
 
     public List<Task> open() {
-        return query(SELECT + " WHERE t.status NOT IN ('done','cancelled') ORDER BY t.due IS NULL, t.due, t.id", null);
+        return where(OPEN, Map.of(), DUE_ORDER);
     }
 
+    /** Open tasks of one owner, name compared without case. */
     public List<Task> openByOwner(String owner) {
-        return query(SELECT + " WHERE t.owner = :v AND t.status NOT IN ('done','cancelled') ORDER BY t.due IS NULL, t.due, t.id", owner);
+        return where(OPEN + " AND lower(t.owner) = lower(:owner)", Map.of("owner", owner == null ? "" : owner), DUE_ORDER);
     }
 
     public List<Task> byMeeting(String meetingId) {
-        return query(SELECT + " WHERE t.meeting_id = :v ORDER BY t.id", meetingId);
+        return where("t.meeting_id = :m", Map.of("m", meetingId == null ? "" : meetingId), VAULT_ORDER);
     }
 
+    /** Full-text search over description and owner; any text is safe, no words gives no tasks. */
     public List<Task> search(String words, int limit) {
-        String q = Arrays.stream(words.split("\\s+")).map(w -> w.replaceAll("[^\\p{L}\\p{N}]", ""))
-                .filter(w -> !w.isEmpty()).map(w -> "\"" + w + "\"*").collect(Collectors.joining(" "));
-        if (q.isEmpty()) {
+        String match = SearchQuery.of(words);
+        if (match.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return db.jdbi().withHandle(h -> h.createQuery(SELECT + " WHERE t.id IN (SELECT ref FROM search_index WHERE kind = 'task' AND search_index MATCH :q) LIMIT :n")
-                .bind("q", q).bind("n", limit).map((rs, ctx) -> map(rs)).list());
+        return db.jdbi().withHandle(h -> {
+            List<String> ids = h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'task' "
+                    + "ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list();
+            Map<String, Task> byId = new HashMap<>();
+            byIds(h, ids).forEach(t -> byId.put(t.id(), t));
+            return ids.stream().map(byId::get).filter(t -> t != null).toList();
+        });
     }
 
+    /** Every distinct owner name, sorted. */
     public List<String> knownOwners() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT owner FROM tasks WHERE owner IS NOT NULL ORDER BY owner")
                 .mapTo(String.class).list());
     }
 
-    private List<Task> query(String sql, String v) {
-        return db.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            if (v != null) {
-                q.bind("v", v);
-            }
-            return q.map((rs, ctx) -> map(rs)).list();
-        });
+    public int count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM tasks").mapTo(Integer.class).one());
     }
 
-    private static Task map(ResultSet rs) throws SQLException {
-        String srcs = rs.getString("srcs");
-        List<SourceRef> sources = srcs == null ? List.of() : Arrays.stream(srcs.split("\u001e"))
-                .map(s -> s.split("\u001f")).map(p -> new SourceRef(p[0], Integer.parseInt(p[1]))).toList();
-        String[] tags = new Gson().fromJson(rs.getString("tags"), String[].class);
+    static List<Task> byIds(Handle h, Collection<String> ids) {
+        List<Task> out = new ArrayList<>();
+        for (List<String> chunk : Sql.chunks(ids)) {
+            out.addAll(query(h, "t.id IN (<ids>)", q -> q.bindList("ids", chunk)));
+        }
+        return out;
+    }
+
+    private List<Task> where(String condition, Map<String, Object> binds, Comparator<Task> order) {
+        List<Task> tasks = new ArrayList<>(db.jdbi().withHandle(h -> query(h, condition, q -> q.bindMap(binds))));
+        tasks.sort(order);
+        return tasks;
+    }
+
+    private static List<Task> query(Handle h, String condition, java.util.function.Consumer<Query> binder) {
+        Map<String, List<SourceRef>> sources = new HashMap<>();
+        Query sq = h.createQuery(SELECT_SOURCES + "WHERE " + condition + " ORDER BY ts.path, ts.line");
+        binder.accept(sq);
+        sq.map((rs, ctx) -> Map.entry(rs.getString(1), new SourceRef(rs.getString(2), rs.getInt(3))))
+                .forEach(e -> sources.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Query tq = h.createQuery(SELECT + "WHERE " + condition);
+        binder.accept(tq);
+        Map<String, Task> out = new LinkedHashMap<>();
+        tq.map((rs, ctx) -> task(rs, sources.getOrDefault(rs.getString("id"), List.of()))).forEach(t -> out.put(t.id(), t));
+        return new ArrayList<>(out.values());
+    }
+
+    private static Task task(ResultSet rs, List<SourceRef> sources) throws SQLException {
         String meetingId = rs.getString("meeting_id");
+        MeetingRef meeting = meetingId == null ? null : new MeetingRef(meetingId, rs.getString("m_title"), Sql.date(rs.getString("m_date")));
         return new Task(rs.getString("id"), rs.getString("description"), rs.getString("owner"), rs.getString("owner_raw"),
                 OwnerKind.fromJsonName(rs.getString("owner_kind")), TaskStatus.fromJsonName(rs.getString("status")),
-                rs.getString("status_symbol"), date(rs, "due"), date(rs, "scheduled"), date(rs, "start"), date(rs, "created"),
-                date(rs, "done"), date(rs, "cancelled"), Priority.fromJsonName(rs.getString("priority")), rs.getString("recurrence"),
-                tags == null ? List.of() : List.of(tags), rs.getString("block_id"),
-                meetingId == null ? null : new MeetingRef(meetingId, rs.getString("m_title"), date(rs, "m_date")),
-                sources, rs.getInt("writeback_pending") != 0);
-    }
-
-    private static LocalDate date(ResultSet rs, String col) throws SQLException {
-        String s = rs.getString(col);
-        return s == null ? null : LocalDate.parse(s);
+                rs.getString("status_symbol"), Sql.date(rs.getString("due")), Sql.date(rs.getString("scheduled")),
+                Sql.date(rs.getString("start")), Sql.date(rs.getString("created")), Sql.date(rs.getString("done")),
+                Sql.date(rs.getString("cancelled")), Priority.fromJsonName(rs.getString("priority")), rs.getString("recurrence"),
+                Json.strings(rs.getString("tags")), rs.getString("block_id"), meeting, sources, rs.getInt("writeback_pending") == 1);
     }
 }
