@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.followup.ingest.Ingester;
-import io.followup.ingest.OwnerResolver;
+import io.followup.people.People;
 import io.followup.model.Task;
 import io.followup.model.TaskStatus;
 import io.followup.store.Database;
-import io.followup.store.IngestStore;
 import io.followup.store.LinkStore;
 import io.followup.store.TaskChangeStore;
 import io.followup.store.TaskEvent;
 import io.followup.store.TaskStore;
-import io.followup.vault.NoteParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +48,7 @@ class TaskActionsTest {
                 "- [ ] Send the contract @Tomás Ortega \uD83D\uDCC5 2026-03-01",
                 "- [?] Try a second carrier @Tomás Ortega", ""));
         db = Database.open(dir.resolve("f.db"));
-        new Ingester(vault, db, new NoteParser()::parse, n -> OwnerResolver.asWritten(), CLOCK, new IngestStore(db)).ingest();
+        new Ingester(vault, db, People.empty(), CLOCK).ingest();
         tasks = new TaskStore(db);
         changes = new TaskChangeStore(db);
     }

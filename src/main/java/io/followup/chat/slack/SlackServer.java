@@ -113,6 +113,7 @@ public final class SlackServer implements AutoCloseable {
             app.start();
         }
         refresher.scheduleWithFixedDelay(this::refreshDirectory, 0, Duration.ofHours(6).toSeconds(), TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(work::forgetOldKeys, 1, 1, TimeUnit.HOURS);
         int port = connector.getLocalPort();
         LOG.info("Followup serving Slack on port {} (POST /slack/events, GET /healthz)", port);
         return port;

@@ -37,6 +37,15 @@ final class Work implements AutoCloseable {
         return links.claim(key, clock.instant());
     }
 
+    /** Slack retries within minutes; keys older than a day are no longer needed. */
+    void forgetOldKeys() {
+        try {
+            links.forgetKeysBefore(clock.instant().minus(java.time.Duration.ofDays(1)));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Work.class).warn("could not forget old request keys: {}", e.toString());
+        }
+    }
+
     /** A fault as one ephemeral sentence that says what to do next, never a stack trace. */
     static String problem(Throwable e) {
         Throwable t = e;

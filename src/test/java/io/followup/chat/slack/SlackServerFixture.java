@@ -6,20 +6,16 @@ import com.google.gson.JsonObject;
 import io.followup.app.ChatWiring;
 import io.followup.app.Clocks;
 import io.followup.app.Config;
-import io.followup.chat.Contact;
 import io.followup.ingest.Ingester;
-import io.followup.ingest.OwnerResolver;
+import io.followup.people.People;
 import io.followup.model.Task;
 import io.followup.store.Database;
-import io.followup.store.IngestStore;
-import io.followup.vault.NoteParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -54,7 +50,10 @@ final class SlackServerFixture implements AutoCloseable {
         api.add(new FakeSlackApi.Member(MAREN, "Maren Holt", "maren", null));
         api.add(new FakeSlackApi.Member(ADMIN, "Ada Kowalski", "ada", null));
         api.add(new FakeSlackApi.Member(STRANGER, "Sam Stranger", "sam", null));
+        Path people = Files.writeString(dir.resolve("people.yaml"), String.join("\n",
+                "me: Tomás Ortega", "people:", "  - name: Priya Raman", "    email: priya@example.test", ""));
         Config config = Config.fromEnv(Map.of(
+                "FOLLOWUP_PEOPLE", people.toString(),
                 "FOLLOWUP_VAULT", vault.toString(),
                 "FOLLOWUP_DB", dir.resolve("followup.db").toString(),
                 "FOLLOWUP_TODAY", "2026-03-04",
@@ -66,9 +65,8 @@ final class SlackServerFixture implements AutoCloseable {
                 "PORT", "0"));
         Clock clock = Clocks.from(config);
         db = Database.open(config.db());
-        NoteParser parser = new NoteParser();
-        new Ingester(vault, db, parser::parse, names -> OwnerResolver.asWritten(), clock, new IngestStore(db)).ingest();
-        chat = ChatWiring.create(config, db, clock, List.of(new Contact("Priya Raman", List.of(), "priya@example.test", null)), null);
+        new Ingester(vault, db, People.load(config.peopleFile()), clock).ingest();
+        chat = ChatWiring.create(config, db, clock, null);
         server = chat.slackServer(() -> true);
         port = server.start();
         slack = new SignedSlack(port, api);
