@@ -1,10 +1,10 @@
 package io.followup.app;
 
-import com.slack.api.Slack;
 import io.followup.chat.CommandService;
 import io.followup.chat.Contact;
 import io.followup.chat.Directory;
 import io.followup.chat.LinkedDirectory;
+import io.followup.chat.slack.SlackConnection;
 import io.followup.chat.slack.SlackDirectory;
 import io.followup.chat.slack.SlackServer;
 import io.followup.people.People;
@@ -34,7 +34,7 @@ public final class ChatWiring {
     public final CommandService commands;
     private final Config config;
     private final Clock clock;
-    private final Slack slack;
+    private final SlackConnection slack;
 
     private ChatWiring(Config config, Database db, Clock clock, List<Contact> contacts, TaskWriter writer) {
         this.config = config;
@@ -45,8 +45,8 @@ public final class ChatWiring {
         this.changes = new TaskChangeStore(db);
         this.actions = new TaskActions(tasks, changes, writer == null ? TaskWriter.DISABLED : writer, clock);
         if (config.slackBotToken() != null) {
-            this.slack = SlackServer.slack(config.slackApiUrl());
-            this.directory = new SlackDirectory(links, contacts, tasks::knownOwners, slack.methods(config.slackBotToken()), clock);
+            this.slack = SlackConnection.open(config.slackApiUrl(), config.slackBotToken());
+            this.directory = new SlackDirectory(links, contacts, tasks::knownOwners, slack, clock);
         } else {
             this.slack = null;
             this.directory = new LinkedDirectory(links, contacts, clock);
@@ -77,7 +77,7 @@ public final class ChatWiring {
             throw new Config.Invalid("SLACK_BOT_TOKEN looks wrong: a bot token starts with xoxb- and is much longer than "
                     + config.slackBotToken().length() + " characters.");
         }
-        SlackServer.Settings settings = new SlackServer.Settings(config.slackBotToken(), config.slackSigningSecret(),
+        SlackServer.Settings settings = new SlackServer.Settings(config.slackSigningSecret(),
                 config.slackAppToken(), config.port());
         return new SlackServer(settings, slack, commands, (SlackDirectory) directory, links, ready, clock);
     }

@@ -35,9 +35,9 @@ public final class SlackDirectory extends LinkedDirectory {
     private final Supplier<Collection<String>> knownNames;
 
     public SlackDirectory(LinkStore links, List<Contact> contacts, Supplier<Collection<String>> knownNames,
-                          MethodsClient client, Clock clock) {
+                          SlackConnection connection, Clock clock) {
         super(links, contacts, clock);
-        this.client = client;
+        this.client = connection.methods();
         this.knownNames = knownNames;
     }
 

@@ -1,7 +1,5 @@
 package io.followup.chat.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -36,7 +34,7 @@ public final class SlackServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackServer.class);
 
     /** The Slack slice of the configuration. */
-    public record Settings(String botToken, String signingSecret, String appToken, int port) {
+    public record Settings(String signingSecret, String appToken, int port) {
     }
 
     private final Settings settings;
@@ -53,7 +51,7 @@ public final class SlackServer implements AutoCloseable {
     private Server jetty;
     private SocketModeApp socketMode;
 
-    public SlackServer(Settings settings, Slack slack, CommandService service, SlackDirectory directory, LinkStore links,
+    public SlackServer(Settings settings, SlackConnection connection, CommandService service, SlackDirectory directory, LinkStore links,
                        BooleanSupplier ready, Clock clock) {
         this.settings = settings;
         this.directory = directory;
@@ -61,12 +59,12 @@ public final class SlackServer implements AutoCloseable {
         this.realClock = Clock.systemUTC();
         this.work = new Work(links, clock);
         AppConfig config = new AppConfig();
-        config.setSlack(slack);
-        config.setSingleTeamBotToken(settings.botToken());
+        config.setSlack(connection.slack());
+        config.setSingleTeamBotToken(connection.botToken());
         config.setSigningSecret(settings.signingSecret() == null ? "socket-mode-only" : settings.signingSecret());
         this.app = new App(config);
         BlockKitRenderer renderer = new BlockKitRenderer();
-        HomePublisher home = new HomePublisher(service, directory, renderer, slack.methods(settings.botToken()));
+        HomePublisher home = new HomePublisher(service, directory, renderer, connection.methods());
         CommandHandler commands = new CommandHandler(service, renderer, home, work);
         ActionHandler actions = new ActionHandler(service, renderer, home, work);
         app.command("/tasks", commands::tasks);
@@ -82,13 +80,8 @@ public final class SlackServer implements AutoCloseable {
     }
 
     /** A Slack client; {@code apiUrl} (SLACK_API_URL) points the Web API elsewhere, e.g. a local fake. */
-    public static Slack slack(String apiUrl) {
-        SlackConfig config = new SlackConfig();
-        if (apiUrl != null) {
-            config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
-        }
-        config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+    public static com.slack.api.Slack slack(String apiUrl) {
+        return SlackConnection.client(apiUrl);
     }
 
     /** Starts serving; returns the HTTP port (useful with port 0). */
