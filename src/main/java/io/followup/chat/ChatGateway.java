@@ -18,8 +18,11 @@ public interface ChatGateway {
         return List.of(message);
     }
 
-    /** Looks for a post tagged {@code key} made since {@code since}; the default cannot tell. */
-    default SentLookup findSent(String channelOrUser, String key, Instant since) {
+    /**
+     * Looks for a post tagged {@code key} made since {@code since}, in the conversation or (threadTs non-null)
+     * among that thread's replies; the default cannot tell.
+     */
+    default SentLookup findSent(String channelOrUser, String threadTs, String key, Instant since) {
         return SentLookup.cannotTell("this chat cannot look up earlier posts");
     }
 

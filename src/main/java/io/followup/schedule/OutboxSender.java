@@ -109,7 +109,7 @@ public final class OutboxSender {
         String channel = row.sentChannel();
         String firstTs = row.sentTs();
         if (row.uncertainSince() != null) {
-            SentLookup lookup = gateway.findSent(part == 0 ? row.recipient() : channel, partKey(row, part), row.uncertainSince());
+            SentLookup lookup = gateway.findSent(part == 0 ? row.recipient() : channel, part == 0 ? null : firstTs, partKey(row, part), row.uncertainSince());
             switch (lookup.outcome()) {
                 case FOUND -> {
                     log.info("outbox {}: part {} was posted before all ({}); not posting it again", row.key(), part + 1, lookup.ts());

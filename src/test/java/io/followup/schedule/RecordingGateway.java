@@ -56,7 +56,7 @@ final class RecordingGateway implements ChatGateway {
     }
 
     @Override
-    public synchronized SentLookup findSent(String to, String key, Instant since) {
+    public synchronized SentLookup findSent(String to, String threadTs, String key, Instant since) {
         if (lookup != null) {
             return lookup;
         }

@@ -6,28 +6,35 @@ import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.followup.chat.ChatMessage;
 import io.followup.chat.ChatMessage.Action;
 import io.followup.chat.ChatMessage.Block;
+import io.followup.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Block Kit for Followup's own messages (digest, reminders): a task is a section plus a row of buttons whose
- * value is the task id. Long messages are split so that every part stays within Slack's 50 blocks and
+ * Block Kit for Followup's own messages (digest, reminders): a task is a section plus a row of controls with
+ * the action ids of /tasks cards (followup.done, followup.snooze; followup.claim for unassigned tasks) and the
+ * task id in the block id. Long messages are split so that every part stays within Slack's 50 blocks and
  * 3000 characters; the sender posts the first part and the rest as thread replies.
  */
 public final class DigestBlocks {
 
-    /** Action ids of the task buttons; the interactivity handlers (chat/slack) listen for these. */
-    public static final String ACTION_DONE = "task_done";
-    public static final String ACTION_SNOOZE = "task_snooze";
-    public static final String ACTION_CLAIM = "task_claim";
+    /**
+     * The view carried in a digest or reminder button's block id. The action handler should answer a press
+     * there with an ephemeral notice rather than replace the message (a channel digest belongs to everyone).
+     */
+    public static final String DIGEST_VIEW = "~digest";
+    /** Claiming an unassigned task (the presser becomes its owner). */
+    public static final String ACTION_CLAIM = ActionIds.PREFIX + "claim";
 
     static final int MAX_BLOCKS = 50;
     static final int MAX_CHARS = 3000;
@@ -49,12 +56,12 @@ public final class DigestBlocks {
                 case ITEM -> {
                     out.add(section(s -> s.text(markdownText(itemText(b)))));
                     if (!b.actions().isEmpty() && b.taskId() != null) {
-                        List<BlockElement> buttons = new ArrayList<>();
+                        List<BlockElement> elements = new ArrayList<>();
                         for (Action a : b.actions()) {
-                            buttons.add(button(x -> x.actionId(actionId(a)).value(b.taskId()).text(plainText(label(a)))
-                                    .style(a == Action.DONE || a == Action.CLAIM ? "primary" : null)));
+                            elements.add(element(a, b.taskId()));
                         }
-                        out.add(actions(x -> x.elements(buttons)));
+                        String blockId = ActionIds.taskBlock(b.taskId(), new Reply.View(DIGEST_VIEW, 0));
+                        out.add(actions(x -> x.blockId(blockId).elements(elements)));
                     }
                 }
                 default -> throw new IllegalStateException("unknown block kind " + b.kind());
@@ -97,19 +104,13 @@ public final class DigestBlocks {
         return messages;
     }
 
-    static String actionId(Action a) {
+    /** The same action ids and snooze choices as the task cards of /tasks, so one handler serves both. */
+    private static BlockElement element(Action a, String taskId) {
         return switch (a) {
-            case DONE -> ACTION_DONE;
-            case SNOOZE -> ACTION_SNOOZE;
-            case CLAIM -> ACTION_CLAIM;
-        };
-    }
-
-    private static String label(Action a) {
-        return switch (a) {
-            case DONE -> "Done";
-            case SNOOZE -> "Snooze";
-            case CLAIM -> "Claim";
+            case DONE -> button(x -> x.actionId(ActionIds.actionId(Reply.Action.DONE)).value(taskId).text(plainText("Done")).style("primary"));
+            case SNOOZE -> staticSelect(x -> x.actionId(ActionIds.actionId(Reply.Action.SNOOZE)).placeholder(plainText("Snooze…"))
+                    .options(Reply.SnoozeChoice.ALL.stream().map(c -> option(plainText(c.label()), c.input())).toList()));
+            case CLAIM -> button(x -> x.actionId(ACTION_CLAIM).value(taskId).text(plainText("Claim")).style("primary"));
         };
     }
 

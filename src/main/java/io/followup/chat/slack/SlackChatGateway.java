@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Message;
 import io.followup.chat.ChatGateway;
@@ -12,7 +13,6 @@ import io.followup.chat.ChatMessage;
 import io.followup.chat.PostResult;
 import io.followup.chat.SentLookup;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -85,7 +85,7 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     @Override
-    public SentLookup findSent(String channelOrUser, String key, Instant since) {
+    public SentLookup findSent(String channelOrUser, String threadTs, String key, Instant since) {
         String channel;
         try {
             channel = conversationFor(channelOrUser);
@@ -93,21 +93,36 @@ public final class SlackChatGateway implements ChatGateway {
             return f.result.permanent() ? SentLookup.cannotTell(f.result.error()) : SentLookup.retry(f.result.error());
         }
         try {
+            String oldest = slackTs(since.minusSeconds(60));
             String cursor = null;
             do {
                 String c = cursor;
-                ConversationsHistoryResponse r = client.conversationsHistory(req -> req.channel(channel)
-                        .oldest(slackTs(since.minusSeconds(60))).limit(200).includeAllMetadata(true).cursor(c));
-                if (!r.isOk()) {
-                    return PERMANENT.contains(r.getError()) ? SentLookup.cannotTell(r.getError()) : SentLookup.retry(r.getError());
+                List<Message> messages;
+                String next;
+                String error;
+                if (threadTs == null) {
+                    ConversationsHistoryResponse r = client.conversationsHistory(req -> req.channel(channel)
+                            .oldest(oldest).limit(200).includeAllMetadata(true).cursor(c));
+                    messages = r.getMessages();
+                    error = r.isOk() ? null : r.getError();
+                    next = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+                } else {
+                    ConversationsRepliesResponse r = client.conversationsReplies(req -> req.channel(channel).ts(threadTs)
+                            .oldest(oldest).limit(200).includeAllMetadata(true).cursor(c));
+                    messages = r.getMessages();
+                    error = r.isOk() ? null : r.getError();
+                    next = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
                 }
-                for (Message m : r.getMessages()) {
+                if (error != null) {
+                    return PERMANENT.contains(error) ? SentLookup.cannotTell(error) : SentLookup.retry(error);
+                }
+                for (Message m : messages == null ? List.<Message>of() : messages) {
                     if (m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
                             && m.getMetadata().getEventPayload() != null && key.equals(m.getMetadata().getEventPayload().get("key"))) {
                         return SentLookup.found(m.getTs(), channel);
                     }
                 }
-                cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+                cursor = next;
             } while (cursor != null && !cursor.isEmpty());
             return SentLookup.notFound();
         } catch (SlackApiException e) {
@@ -186,7 +201,7 @@ public final class SlackChatGateway implements ChatGateway {
         if (!mayHavePosted || e instanceof ConnectException || e instanceof UnknownHostException) {
             return PostResult.transientError(what);
         }
-        return e instanceof InterruptedIOException ? PostResult.uncertain(what) : PostResult.uncertain(what);
+        return PostResult.uncertain(what);
     }
 
     static Duration retryAfter(String header) {
