@@ -141,8 +141,8 @@ public final class SlackServer implements AutoCloseable {
         if (jetty != null) {
             jetty.stop();
         }
-        app.stop();
         work.close();
+        app.stop();
     }
 
     /** GET /healthz: 200 once the first ingest finished, 503 before. */
