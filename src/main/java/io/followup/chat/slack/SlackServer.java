@@ -135,6 +135,7 @@ public final class SlackServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         refresher.shutdownNow();
+        refresher.awaitTermination(5, TimeUnit.SECONDS);
         if (socketMode != null) {
             socketMode.close();
         }
