@@ -75,7 +75,7 @@ public final class DigestCommand implements Callable<Integer> {
     }
 
     private void post(PrintWriter out, Config config, Database db, Clock clock, People people) throws InterruptedException {
-        Directory directory = ChatWiring.create(config, db, clock, DigestWiring.contacts(people), null).directory;
+        Directory directory = ChatWiring.create(config, db, clock, ChatWiring.contacts(people), null).directory;
         if (directory instanceof SlackDirectory slackDirectory) {
             slackDirectory.refresh(); // people matched to Slack users by name; failures are logged, not fatal
         }
@@ -95,7 +95,7 @@ public final class DigestCommand implements Callable<Integer> {
     private static void printDryRun(PrintWriter out, Config config, Database db, Clock clock, People people, LocalDate today) {
         ScheduleSettings s = DigestWiring.settings(config, people);
         Digest digest = new DigestBuilder(today, s.lookaheadDays(), s.teamChannels()).build(new TaskStore(db).open());
-        Directory directory = ChatWiring.create(config, db, clock, DigestWiring.contacts(people), null).directory;
+        Directory directory = ChatWiring.create(config, db, clock, ChatWiring.contacts(people), null).directory;
         out.println("=== Channel digest → " + (s.digestChannel() == null ? "(no FOLLOWUP_DIGEST_CHANNEL: not posted)" : s.digestChannel()));
         out.println(DigestText.channel(digest));
         if (digest.reminders().isEmpty()) {

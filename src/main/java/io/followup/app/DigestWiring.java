@@ -1,7 +1,6 @@
 package io.followup.app;
 
 import io.followup.chat.ChatGateway;
-import io.followup.chat.Contact;
 import io.followup.chat.Directory;
 import io.followup.chat.slack.SlackChatGateway;
 import io.followup.chat.slack.SlackServer;
@@ -18,7 +17,6 @@ import io.followup.store.TaskStore;
 import io.followup.tasks.ReminderPrefs;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,8 +69,10 @@ public final class DigestWiring {
         return new SlackChatGateway(SlackServer.slack(config.slackApiUrl()).methods(config.slackBotToken()));
     }
 
-    /** The people file's persons as the chat directory knows them. */
-    public static List<Contact> contacts(People people) {
-        return people.persons().stream().map(p -> new Contact(p.name(), p.aliases(), p.email(), p.slack())).toList();
+    /** For {@code serve}: starts the daily digest and reminders (needs SLACK_BOT_TOKEN; the scheduler's thread is a daemon). */
+    public static DailyScheduler startScheduler(Config config, Database db, Clock clock, Directory directory) {
+        DigestWiring w = create(config, db, clock, People.load(config.peopleFile()), directory, slackGateway(config));
+        w.scheduler.start();
+        return w.scheduler;
     }
 }
