@@ -49,7 +49,7 @@ public final class PendingWrites {
             WriteResult r = writeBack.write(p.taskId(), description, sources, p.base(), p.target());
             // the note may not say it yet (ingest re-derived the row from it), or will only after the next ingest
             store.reassert(p.taskId(), p.target());
-            if (r.isWritten()) {
+            if (r.outcome() == WriteResult.Outcome.WRITTEN) {
                 store.clearPending(p.taskId());
                 written++;
             } else {

@@ -84,10 +84,10 @@ public final class WriteBack implements TaskWriter {
             }
             if (problem == null) {
                 store.clearPending(taskId);
-                return WriteResult.written();
+                return new WriteResult(WriteResult.Outcome.WRITTEN, "");
             }
             store.markPending(taskId, base, target, problem, clock.instant());
-            return WriteResult.pending("Changed in chat, not yet in the note (" + problem + "); Followup will retry.");
+            return new WriteResult(WriteResult.Outcome.PENDING, "Changed in chat, not yet in the note (" + problem + "); Followup will retry.");
         } finally {
             lock.unlock();
         }
