@@ -7,6 +7,7 @@ import io.followup.store.Database;
 import io.followup.store.IngestStore;
 import io.followup.store.TaskStore;
 import io.followup.store.WritebackStore;
+import io.followup.vault.NoteParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** A temporary vault and real SQLite database, ingested with the real Ingester. */
+/** A temporary vault and real SQLite database, ingested with the real Ingester and NoteParser. */
 public final class VaultFixture implements AutoCloseable {
 
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-02T09:00:00Z"), ZoneOffset.UTC);
@@ -36,7 +37,7 @@ public final class VaultFixture implements AutoCloseable {
         this.db = Database.open(dir.resolve("followup.db"));
         this.tasks = new TaskStore(db);
         this.store = new WritebackStore(db);
-        this.ingester = new Ingester(vault, db, new RawNoteReader(), names -> OwnerResolver.asWritten(), CLOCK,
+        this.ingester = new Ingester(vault, db, new NoteParser()::parse, names -> OwnerResolver.asWritten(), CLOCK,
                 new IngestStore(db));
     }
 

@@ -255,14 +255,31 @@ class WriteBackTest {
 
     @Test
     void a_task_in_two_notes_is_completed_in_both() {
-        vault.write("2025-10-28 a.md", utf8("- [ ] Send the deck @Ana 📅 2025-10-31\n"));
-        vault.write("2025-10-28 b.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.write("2025-10-28 - Sync.md", utf8("- [ ] Send the deck @Ana 📅 2025-10-31\n"));
+        vault.write("2025-10-28 - Sync again.md", utf8("- [ ] Send the deck @Ana\n"));
         vault.ingest();
         Task before = vault.tasks.all().stream().filter(t -> t.sources().size() == 2).findFirst().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(before != null, "the ingester did not merge the two notes of one meeting");
 
         assertEquals(Outcome.WRITTEN, writeBack().apply(before, Tasks.done(before)).outcome());
-        assertEquals("- [x] Send the deck @Ana 📅 2025-10-31 ✅ 2025-11-02\n", new String(vault.read("2025-10-28 a.md"), StandardCharsets.UTF_8));
-        assertEquals("- [x] Send the deck @Ana ✅ 2025-11-02\n", new String(vault.read("2025-10-28 b.md"), StandardCharsets.UTF_8));
+        assertEquals("- [x] Send the deck @Ana 📅 2025-10-31 ✅ 2025-11-02\n", new String(vault.read("2025-10-28 - Sync.md"), StandardCharsets.UTF_8));
+        assertEquals("- [x] Send the deck @Ana ✅ 2025-11-02\n", new String(vault.read("2025-10-28 - Sync again.md"), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notes")
+    void an_unchanged_note_is_edited_at_the_stored_line_even_when_another_line_reads_the_same(
+            String name, byte[] head, byte[] line, byte[] tail, byte[] expectedLine) {
+        // the same task line twice: only the "still reads what the store read" check can pick the right one
+        byte[] eol = new String(tail, StandardCharsets.ISO_8859_1).startsWith("\r\n") ? utf8("\r\n") : utf8("\n");
+        vault.write("n.md", concat(head, line, eol, line, tail));
+        vault.ingest();
+        Task first = vault.tasks.all().stream().filter(t -> t.description().contains("Send the deck"))
+                .min(java.util.Comparator.comparingInt(t -> t.sources().get(0).line())).orElseThrow();
+        org.junit.jupiter.api.Assumptions.assumeTrue(first.sources().size() == 1, "the ingester merged the twin lines");
+
+        assertEquals(Outcome.WRITTEN, writeBack().apply(first, Tasks.done(first)).outcome());
+        assertEquals(new String(concat(head, expectedLine, eol, line, tail), StandardCharsets.ISO_8859_1),
+                new String(vault.read("n.md"), StandardCharsets.ISO_8859_1));
     }
 }
