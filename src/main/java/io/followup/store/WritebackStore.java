@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
@@ -79,6 +81,12 @@ public final class WritebackStore {
         db.jdbi().useHandle(h -> h.createQuery(STATE_SELECT).map((rs, ctx) -> Map.entry(rs.getString("id"), state(rs, "")))
                 .forEach(e -> all.put(e.getKey(), e.getValue())));
         return all;
+    }
+
+    /** Ids of tasks with a recurrence rule. */
+    public Set<String> recurring() {
+        return db.jdbi().withHandle(h -> new HashSet<>(h.createQuery("SELECT id FROM tasks WHERE recurrence IS NOT NULL")
+                .mapTo(String.class).list()));
     }
 
     private static final String STATE_SELECT = "SELECT id, status, status_symbol, done, cancelled, due, scheduled, start,"

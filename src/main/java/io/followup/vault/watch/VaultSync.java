@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -46,10 +47,11 @@ public final class VaultSync {
             Map<String, State> before = store.states();
             ingest.ingest(changedRelPaths);
             Map<String, State> after = store.states();
+            Set<String> recurring = store.recurring();
             int edits = 0;
             for (Map.Entry<String, State> e : after.entrySet()) {
                 State was = before.get(e.getKey());
-                if (was != null) {
+                if (was != null && !nextInstanceTookOver(was, e.getValue(), recurring.contains(e.getKey()))) {
                     String detail = describe(was, e.getValue());
                     if (!detail.isEmpty()) {
                         store.recordNoteEdit(e.getKey(), clock.instant(), "note-edit", detail);
@@ -62,6 +64,16 @@ public final class VaultSync {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Completing a recurring task puts its next instance above it (as the Tasks plugin does); the ingest
+     * gives the task's id to that first line, so the id now names the next, open occurrence. That is the
+     * recurrence going on, not someone reopening the task in the note.
+     */
+    static boolean nextInstanceTookOver(State was, State now, boolean recurring) {
+        return recurring && was.status().isClosed() && !now.status().isClosed() && was.due() != null
+                && now.due() != null && now.due().isAfter(was.due());
     }
 
     /** "complete; due 2025-10-31 -> 2025-11-05" — empty when nothing a user acts on changed. */

@@ -282,4 +282,29 @@ class WriteBackTest {
         assertEquals(new String(concat(head, expectedLine, eol, line, tail), StandardCharsets.ISO_8859_1),
                 new String(vault.read("n.md"), StandardCharsets.ISO_8859_1));
     }
+
+    @Test
+    void after_a_recurring_completion_the_store_shows_the_done_task_and_the_next_open_one() {
+        vault.write("n.md", utf8("- [ ] Water plants @Ana 🔁 every week 📅 2025-10-31\n"));
+        vault.ingest();
+        Task before = vault.task("Water plants");
+        Task after = Tasks.done(before);
+        new TaskChangeStore(vault.db).apply(before, after,
+                TaskEvent.of(before.id(), VaultFixture.CLOCK.instant(), "U1", "complete", "", null));
+        WriteBack wb = writeBack();
+        assertEquals(Outcome.WRITTEN, wb.apply(before, after).outcome());
+        VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.store,
+                new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
+        assertEquals(0, sync.sync(java.util.List.of("n.md")), "the next instance is no note edit");
+
+        java.util.List<Task> plants = vault.tasks.all().stream().filter(t -> t.description().contains("Water plants")).toList();
+        assertEquals(2, plants.size(), plants.toString());
+        // the id follows the first line, which is now the next instance (the ingest's identity rule)
+        Task next = vault.tasks.byId(before.id()).orElseThrow();
+        assertEquals(TaskStatus.OPEN, next.status());
+        assertEquals(LocalDate.of(2025, 11, 7), next.due());
+        Task done = plants.stream().filter(t -> !t.id().equals(before.id())).findFirst().orElseThrow();
+        assertEquals(TaskStatus.DONE, done.status());
+        assertEquals(LocalDate.of(2025, 11, 2), done.done());
+    }
 }
