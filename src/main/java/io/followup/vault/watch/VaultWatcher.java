@@ -44,7 +44,7 @@ public final class VaultWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     /** {@code sync} gets the changed paths relative to the vault, or null for a full rescan. */
-    public VaultWatcher(Path vault, Duration rescan, Consumer<Set<String>> sync) throws IOException {
+    VaultWatcher(Path vault, Duration rescan, Consumer<Set<String>> sync) throws IOException {
         this.vault = vault.toAbsolutePath().normalize();
         this.sync = sync;
         this.rescan = rescan;
@@ -59,10 +59,6 @@ public final class VaultWatcher implements AutoCloseable {
         VaultWatcher w = new VaultWatcher(vault, rescan, sync::sync);
         w.thread.start();
         return w;
-    }
-
-    public void start() {
-        thread.start();
     }
 
     private void loop() {
