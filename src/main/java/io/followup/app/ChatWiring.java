@@ -7,6 +7,7 @@ import io.followup.chat.Directory;
 import io.followup.chat.LinkedDirectory;
 import io.followup.chat.slack.SlackDirectory;
 import io.followup.chat.slack.SlackServer;
+import io.followup.people.People;
 import io.followup.store.Database;
 import io.followup.store.LinkStore;
 import io.followup.store.MeetingStore;
@@ -55,6 +56,16 @@ public final class ChatWiring {
 
     public static ChatWiring create(Config config, Database db, Clock clock, List<Contact> contacts, TaskWriter writer) {
         return new ChatWiring(config, db, clock, contacts, writer);
+    }
+
+    /** With the contacts from the people file (FOLLOWUP_PEOPLE). */
+    public static ChatWiring create(Config config, Database db, Clock clock, TaskWriter writer) {
+        return new ChatWiring(config, db, clock, contacts(People.load(config.peopleFile())), writer);
+    }
+
+    /** The people file's persons as chat contacts (name, aliases, email, Slack id). */
+    public static List<Contact> contacts(People people) {
+        return people.persons().stream().map(p -> new Contact(p.name(), p.aliases(), p.email(), p.slack())).toList();
     }
 
     /** The Slack server; needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN). */

@@ -22,10 +22,12 @@ public final class TaskLists {
         }
     }
 
-    /** Earliest due first, then highest priority (no priority counts as between medium and low), then id. */
+    /** Earliest due first, then highest priority (no priority counts as between medium and low), then vault order. */
     public static final Comparator<Task> ORDER = Comparator
             .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(TaskLists::priorityRank)
+            .thenComparing((Task t) -> t.sources().isEmpty() ? "" : t.sources().get(0).path())
+            .thenComparingInt(t -> t.sources().isEmpty() ? 0 : t.sources().get(0).line())
             .thenComparing(Task::id);
 
     private TaskLists() {

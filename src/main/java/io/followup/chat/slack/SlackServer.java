@@ -135,14 +135,15 @@ public final class SlackServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         refresher.shutdownNow();
+        refresher.awaitTermination(5, TimeUnit.SECONDS);
         if (socketMode != null) {
             socketMode.close();
         }
         if (jetty != null) {
             jetty.stop();
         }
-        app.stop();
         work.close();
+        app.stop();
     }
 
     /** GET /healthz: 200 once the first ingest finished, 503 before. */
