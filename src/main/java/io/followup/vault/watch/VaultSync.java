@@ -1,0 +1,103 @@
+package io.followup.vault.watch;
+
+import io.followup.store.WritebackStore;
+import io.followup.store.WritebackStore.State;
+import io.followup.vault.writeback.PendingWrites;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * One sync cycle after the vault changed: ingest, record what the notes changed on their own (someone
+ * ticked a box in Obsidian) as 'vault' history, then retry chat changes still waiting for their note.
+ * Our own write-backs make the note say what the store already says, so they leave no history here.
+ */
+public final class VaultSync {
+
+    /** Runs the ingest: the changed paths relative to the vault, or null for a full rescan. */
+    @FunctionalInterface
+    public interface IngestRun {
+        void ingest(Collection<String> changedRelPaths);
+    }
+
+    private final IngestRun ingest;
+    private final WritebackStore store;
+    private final PendingWrites pending;
+    private final Lock lock;
+    private final Clock clock;
+
+    /** {@code lock} is the write-back's, so an ingest never reads a note between our read and our rename. */
+    public VaultSync(IngestRun ingest, WritebackStore store, PendingWrites pending, Lock lock, Clock clock) {
+        this.ingest = ingest;
+        this.store = store;
+        this.pending = pending;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    /** Ingests {@code changedRelPaths} (null: everything) and follows up; returns the note edits recorded. */
+    public int sync(Collection<String> changedRelPaths) {
+        lock.lock();
+        try {
+            Map<String, State> before = store.states();
+            ingest.ingest(changedRelPaths);
+            Map<String, State> after = store.states();
+            Set<String> recurring = store.recurring();
+            int edits = 0;
+            for (Map.Entry<String, State> e : after.entrySet()) {
+                State was = before.get(e.getKey());
+                if (was != null && !nextInstanceTookOver(was, e.getValue(), recurring.contains(e.getKey()))) {
+                    String detail = describe(was, e.getValue());
+                    if (!detail.isEmpty()) {
+                        store.recordNoteEdit(e.getKey(), clock.instant(), "note-edit", detail);
+                        edits++;
+                    }
+                }
+            }
+            pending.retry();
+            return edits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Completing a recurring task puts its next instance above it (as the Tasks plugin does); the ingest
+     * gives the task's id to that first line, so the id now names the next, open occurrence. That is the
+     * recurrence going on, not someone reopening the task in the note.
+     */
+    static boolean nextInstanceTookOver(State was, State now, boolean recurring) {
+        return recurring && was.status().isClosed() && !now.status().isClosed() && was.due() != null
+                && now.due() != null && now.due().isAfter(was.due());
+    }
+
+    /** "complete; due 2025-10-31 -> 2025-11-05" — empty when nothing a user acts on changed. */
+    static String describe(State was, State now) {
+        List<String> parts = new ArrayList<>();
+        if (was.status() != now.status()) {
+            parts.add(switch (now.status()) {
+                case DONE -> "complete";
+                case CANCELLED -> "cancel";
+                case IN_PROGRESS -> "start";
+                case PROPOSED -> "propose";
+                case OPEN -> was.status().isClosed() ? "reopen" : "accept";
+            } + " (" + was.status().jsonName() + " -> " + now.status().jsonName() + ")");
+        }
+        field(parts, "due", was.due(), now.due());
+        field(parts, "scheduled", was.scheduled(), now.scheduled());
+        field(parts, "start", was.start(), now.start());
+        field(parts, "owner", was.owner(), now.owner());
+        return String.join("; ", parts);
+    }
+
+    private static void field(List<String> parts, String name, Object was, Object now) {
+        if (!Objects.equals(was, now)) {
+            parts.add(name + " " + (was == null ? "none" : was) + " -> " + (now == null ? "none" : now));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.followup.vault.writeback;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Replaces a file's content all at once: write a temp file beside it, fsync, give it the original's
+ * permissions, rename over the original, fsync the directory. A crash leaves either the old or the new
+ * file, never half of one; a temp file left by a crash is removed on the next write to the same file.
+ * Temp names start with a dot and do not end in .md, so the scanner and the watcher ignore them.
+ */
+public final class AtomicFiles {
+
+    /** What a replace did; faults (disk full, I/O errors) are thrown as {@link UncheckedIOException}. */
+    public enum Result { WRITTEN, READ_ONLY, CHANGED_MEANWHILE, MISSING }
+
+    /** Test seam: runs after the temp file is complete and before the rename. */
+    @FunctionalInterface
+    public interface BeforeRename {
+        void run(Path temp) throws IOException;
+    }
+
+    static final String TEMP_SUFFIX = ".followup-tmp";
+    private final BeforeRename beforeRename;
+
+    public AtomicFiles() {
+        this(temp -> { });
+    }
+
+    public AtomicFiles(BeforeRename beforeRename) {
+        this.beforeRename = beforeRename;
+    }
+
+    /**
+     * A file is read-only for us when its owner-write bit is off, or the OS refuses writing. Checked
+     * explicitly because root ignores permission bits, and a user who made a note r-- meant it.
+     */
+    public static boolean isReadOnly(Path file) {
+        try {
+            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (posix != null && !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
+                return true;
+            }
+            return !Files.isWritable(file) || !Files.isWritable(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} if it still holds exactly {@code expected} (the bytes the
+     * edit was computed from), so an edit made meanwhile in Obsidian is never overwritten.
+     */
+    public Result replace(Path file, byte[] expected, byte[] content) {
+        if (!Files.isRegularFile(file)) {
+            return Result.MISSING;
+        }
+        if (isReadOnly(file)) {
+            return Result.READ_ONLY;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            removeStaleTemps(dir, file.getFileName().toString());
+            if (!Arrays.equals(Files.readAllBytes(file), expected)) {
+                return Result.CHANGED_MEANWHILE;
+            }
+            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", TEMP_SUFFIX);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            copyPermissions(file, temp);
+            beforeRename.run(temp);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            fsyncDirectory(dir);
+            return Result.WRITTEN;
+        } catch (AccessDeniedException e) {
+            return Result.READ_ONLY;
+        } catch (FileSystemException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Read-only file system")) {
+                return Result.READ_ONLY;
+            }
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // removed by the next write to this file
+                }
+            }
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        if (src == null) {
+            return;
+        }
+        Set<PosixFilePermission> perms = src.readAttributes().permissions();
+        Files.setPosixFilePermissions(to, perms);
+        try {
+            Files.setOwner(to, Files.getOwner(from));
+        } catch (IOException | UnsupportedOperationException notOwner) {
+            // only root may give a file away; the temp then stays ours, like any editor's save
+        }
+    }
+
+    private static void removeStaleTemps(Path dir, String name) throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*" + TEMP_SUFFIX)) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String globEscape(String s) {
+        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+    }
+
+    private static void fsyncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException notSupported) {
+            // some file systems cannot open a directory; the rename itself is still atomic
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.followup.vault.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.followup.model.Task;
+import io.followup.model.TaskStatus;
+import io.followup.store.TaskChangeStore;
+import io.followup.store.TaskEvent;
+import io.followup.vault.writeback.PendingWrites;
+import io.followup.vault.writeback.VaultFixture;
+import io.followup.vault.writeback.WriteBack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaultWatcherTest {
+
+    @TempDir
+    Path dir;
+    VaultFixture vault;
+    VaultSync sync;
+
+    @BeforeEach
+    void open() {
+        vault = new VaultFixture(dir);
+        WriteBack wb = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK);
+        sync = new VaultSync(paths -> {
+            if (paths == null) {
+                vault.ingester.ingest();
+            } else {
+                vault.ingester.ingestPaths(paths);
+            }
+        }, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        vault.close();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Liveness, not timing: waits up to 5 s for the store to show something. */
+    static <T> Optional<T> eventually(Supplier<Optional<T>> probe) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end) {
+            Optional<T> v = probe.get();
+            if (v.isPresent()) {
+                return v;
+            }
+            Thread.sleep(50);
+        }
+        return probe.get();
+    }
+
+    Optional<Task> taskWith(String words, TaskStatus status) {
+        return vault.tasks.all().stream().filter(t -> t.description().contains(words) && t.status() == status).findFirst();
+    }
+
+    @Test
+    void notes_added_edited_and_deleted_while_watching_reach_the_store() throws Exception {
+        vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        try (VaultWatcher ignored = VaultWatcher.start(vault.vault, Duration.ofSeconds(30), sync)) {
+            vault.write("n.md", utf8("- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+            assertTrue(eventually(() -> taskWith("Send the deck", TaskStatus.DONE)).isPresent(), "edit seen");
+
+            vault.write("sub/new/m.md", utf8("- [ ] Book the room @Bo\n"));
+            assertTrue(eventually(() -> taskWith("Book the room", TaskStatus.OPEN)).isPresent(), "note in a new folder seen");
+
+            Files.delete(vault.vault.resolve("n.md"));
+            assertTrue(eventually(() -> taskWith("Send the deck", TaskStatus.DONE).isPresent() ? Optional.empty()
+                    : Optional.of(true)).isPresent(), "deletion seen");
+        }
+    }
+
+    @Test
+    void notes_in_hidden_folders_are_not_read() throws Exception {
+        try (VaultWatcher ignored = VaultWatcher.start(vault.vault, Duration.ofSeconds(30), sync)) {
+            vault.write(".trash/old.md", utf8("- [ ] Hidden @Ana\n"));
+            vault.write("visible.md", utf8("- [ ] Visible @Ana\n"));
+            assertTrue(eventually(() -> taskWith("Visible", TaskStatus.OPEN)).isPresent());
+            assertTrue(taskWith("Hidden", TaskStatus.OPEN).isEmpty());
+        }
+    }
+
+    @Test
+    void ticking_a_box_in_the_note_wins_and_is_recorded_as_a_vault_edit() throws IOException {
+        vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        Task task = vault.task("Send the deck");
+        vault.write("n.md", utf8("- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+
+        assertEquals(1, sync.sync(List.of("n.md")));
+
+        assertEquals(TaskStatus.DONE, vault.tasks.byId(task.id()).orElseThrow().status());
+        List<TaskEvent> history = new TaskChangeStore(vault.db).history(task.id());
+        assertEquals(1, history.size());
+        assertEquals("vault", history.get(0).actor());
+        assertEquals("note-edit", history.get(0).action());
+        assertTrue(history.get(0).detail().startsWith("complete"), history.get(0).detail());
+    }
+
+    @Test
+    void a_pending_chat_change_is_written_once_the_note_can_take_it() throws IOException {
+        Path file = vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        Task before = vault.task("Send the deck");
+        Task after = new Task(before.id(), before.description(), before.owner(), before.ownerRaw(), before.ownerKind(),
+                TaskStatus.DONE, "x", before.due(), before.scheduled(), before.start(), before.created(),
+                java.time.LocalDate.of(2025, 11, 2), null, before.priority(), before.recurrence(), before.tags(),
+                before.blockId(), before.meeting(), before.sources(), false);
+        new TaskChangeStore(vault.db).apply(before, after, TaskEvent.of(before.id(), VaultFixture.CLOCK.instant(), "U1",
+                "complete", "", null));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        WriteBack wb = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK);
+        assertEquals(io.followup.tasks.WriteResult.Outcome.PENDING, wb.apply(before, after).outcome());
+
+        // an unrelated edit elsewhere triggers a sync: still read-only, the chat change survives the ingest
+        vault.write("other.md", utf8("- [ ] Other @Bo\n"));
+        sync.sync(null);
+        assertEquals(TaskStatus.DONE, vault.tasks.byId(before.id()).orElseThrow().status());
+        assertTrue(vault.tasks.byId(before.id()).orElseThrow().writebackPending());
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        sync.sync(null);
+        assertEquals("- [x] Send the deck @Ana ✅ 2025-11-02\n", Files.readString(file));
+        assertTrue(vault.store.pending().isEmpty());
+        sync.sync(List.of("n.md"));
+        Task now = vault.tasks.byId(before.id()).orElseThrow();
+        assertEquals(TaskStatus.DONE, now.status());
+        assertTrue(!now.writebackPending());
+        assertTrue(new TaskChangeStore(vault.db).history(before.id()).stream().noneMatch(e -> e.actor().equals("vault")));
+    }
+}

@@ -1,0 +1,84 @@
+package io.followup.vault.writeback;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    long temps() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)).count();
+        }
+    }
+
+    @Test
+    void replacing_writes_the_new_content_and_keeps_the_permissions() throws IOException {
+        Path f = Files.write(dir.resolve("n.md"), b("old"));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(AtomicFiles.Result.WRITTEN, new AtomicFiles().replace(f, b("old"), b("new")));
+        assertArrayEquals(b("new"), Files.readAllBytes(f));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertEquals(0, temps());
+    }
+
+    @Test
+    void a_crash_before_the_rename_leaves_the_original_intact_and_no_temp_file() throws IOException {
+        Path f = Files.write(dir.resolve("n.md"), b("original"));
+        AtomicFiles crashing = new AtomicFiles(temp -> {
+            assertArrayEquals(b("new"), Files.readAllBytes(temp));
+            throw new IOException("simulated crash before rename");
+        });
+        assertThrows(UncheckedIOException.class, () -> crashing.replace(f, b("original"), b("new")));
+        assertArrayEquals(b("original"), Files.readAllBytes(f));
+        assertEquals(0, temps());
+    }
+
+    @Test
+    void a_temp_file_left_by_a_killed_process_is_removed_by_the_next_write() throws IOException {
+        Path f = Files.write(dir.resolve("n.md"), b("original"));
+        Files.write(dir.resolve(".n.md.12345" + AtomicFiles.TEMP_SUFFIX), b("half"));
+        assertEquals(AtomicFiles.Result.WRITTEN, new AtomicFiles().replace(f, b("original"), b("new")));
+        assertEquals(0, temps());
+    }
+
+    @Test
+    void a_file_changed_since_it_was_read_is_not_overwritten() throws IOException {
+        Path f = Files.write(dir.resolve("n.md"), b("edited in obsidian"));
+        assertEquals(AtomicFiles.Result.CHANGED_MEANWHILE, new AtomicFiles().replace(f, b("original"), b("new")));
+        assertArrayEquals(b("edited in obsidian"), Files.readAllBytes(f));
+    }
+
+    @Test
+    void a_file_without_owner_write_permission_is_read_only_even_for_root() throws IOException {
+        Path f = Files.write(dir.resolve("n.md"), b("original"));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+        assertTrue(AtomicFiles.isReadOnly(f));
+        assertEquals(AtomicFiles.Result.READ_ONLY, new AtomicFiles().replace(f, b("original"), b("new")));
+        assertArrayEquals(b("original"), Files.readAllBytes(f));
+    }
+
+    @Test
+    void a_missing_file_is_reported_not_created() {
+        assertEquals(AtomicFiles.Result.MISSING, new AtomicFiles().replace(dir.resolve("gone.md"), b(""), b("x")));
+        assertTrue(Files.notExists(dir.resolve("gone.md")));
+    }
+}
