@@ -1,0 +1,275 @@
+package io.followup.vault;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Repairs UTF-8 text that was once shown through windows-1252, windows-1254 or Mac Roman and saved
+ * again ({@code ðŸ“…} back to 📅, {@code TomÃ¡s} to Tomás), including bytes the code page had no
+ * character for and dropped; text that was correct comes back unchanged.
+ *
+ * <p>How: every run of non-ASCII characters is turned back into the bytes each code page would have
+ * shown that way, and those bytes are read as strict UTF-8. A decoded character is only taken when
+ * it is a plausible one (Latin letters, punctuation, symbols, emoji — not combining marks or private
+ * use), and a run keeps the code page that explains most of it. A sequence one byte short is
+ * completed with a byte the code page could not show, but only when that yields a known character
+ * (the task signifiers, U+FE0F, ”), since a guess would change real text.
+ */
+public final class Mojibake {
+
+    /** Characters a dropped byte may restore, best first: signifiers are what the parser needs. */
+    private static final int[] PREFERRED = {
+        0x1F4C5, 0x23F3, 0x231B, 0x1F6EB, 0x2795, 0x2705, 0x274C, 0x1F501, 0x1F53A, 0x23EB, 0x1F53C,
+        0x1F53D, 0x23EC, 0x1F4C6, 0x1F5D3, 0xFE0F, 0x201D, 0x2B50, 0x2714, 0x26A0, 0x200D,
+    };
+
+    private static final List<CodePage> PAGES = List.of(
+            CodePage.of("windows-1252", false),
+            CodePage.of("windows-1254", false),
+            // Mac Roman shows 0xF0 as U+F8FF (private use), which tools often lose: treat it as droppable.
+            CodePage.of("x-MacRoman", true));
+
+    private Mojibake() {
+    }
+
+    public static String repair(String s) {
+        if (s == null || isAscii(s)) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && s.charAt(end) >= 0x80) {
+                end++;
+            }
+            out.append(bestRepair(s, i, end));
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static CharSequence bestRepair(String s, int from, int to) {
+        RunRepair best = null;
+        for (CodePage page : PAGES) {
+            RunRepair r = repairRun(s, from, to, page);
+            if (r.score > 0 && (best == null || r.score > best.score)) {
+                best = r;
+            }
+        }
+        return best == null ? s.subSequence(from, to) : best.text;
+    }
+
+    private record RunRepair(CharSequence text, int score) {
+    }
+
+    /** One decoded character replacing {@code consumed} characters starting at {@code at}. */
+    private record Piece(int at, int consumed, int codePoint, boolean weak) {
+    }
+
+    private static RunRepair repairRun(String s, int from, int to, CodePage page) {
+        int n = to - from;
+        int[] bytes = new int[n];
+        for (int k = 0; k < n; k++) {
+            bytes[k] = page.byteOf(s.charAt(from + k));
+        }
+        List<Piece> pieces = new ArrayList<>();
+        int weak = 0;
+        int i = 0;
+        while (i < n) {
+            Piece p = direct(bytes, i, n);
+            if (p == null) {
+                p = withDroppedByte(bytes, i, n, page);
+            }
+            if (p == null) {
+                i++;
+                continue;
+            }
+            pieces.add(p);
+            weak += p.weak ? 1 : 0;
+            i += p.consumed;
+        }
+        if (pieces.isEmpty()) {
+            return new RunRepair(null, 0);
+        }
+        // A lone character from a rarely mojibaked script (Armenian, Cyrillic…) is more likely a
+        // coincidence of real text, such as Mac Roman "’é" in "l’été"; two or more are a pattern.
+        boolean keepWeak = weak >= 2;
+        StringBuilder out = new StringBuilder(n);
+        int score = 0;
+        int pos = 0;
+        for (Piece p : pieces) {
+            if (p.weak && !keepWeak) {
+                continue;
+            }
+            out.append(s, from + pos, from + p.at);
+            out.appendCodePoint(p.codePoint);
+            pos = p.at + p.consumed;
+            score += p.consumed;
+        }
+        out.append(s, from + pos, to);
+        return new RunRepair(out, score);
+    }
+
+    private static Piece direct(int[] bytes, int i, int n) {
+        int lead = bytes[i];
+        int len = lead < 0 ? 0 : Utf8.length(lead);
+        if (len < 2 || i + len > n) {
+            return null;
+        }
+        int[] seq = new int[4];
+        for (int k = 0; k < len; k++) {
+            if (bytes[i + k] < 0) {
+                return null;
+            }
+            seq[k] = bytes[i + k];
+        }
+        int cp = Utf8.decode(seq, len);
+        if (cp < 0) {
+            return null;
+        }
+        Plausibility pl = plausibility(cp, len);
+        return pl == Plausibility.NO ? null : new Piece(i, len, cp, pl == Plausibility.WEAK);
+    }
+
+    /** Completes a sequence one byte short with a byte the code page dropped; only known characters. */
+    private static Piece withDroppedByte(int[] bytes, int i, int n, CodePage page) {
+        int first = bytes[i];
+        if (first < 0) {
+            return null;
+        }
+        int bestRank = Integer.MAX_VALUE;
+        int bestCp = -1;
+        int bestConsumed = 0;
+        boolean ambiguous = false;
+        int[] seq = new int[4];
+        for (int dropped : page.droppable) {
+            int lead = Utf8.isContinuation(first) ? dropped : first;
+            int len = Utf8.length(lead);
+            int have = len - 1;
+            if (len < 2 || i + have > n || !allDefined(bytes, i, have)) {
+                continue;
+            }
+            // The missing byte may have been the lead (only when the run starts with a continuation)
+            // or any byte after it.
+            int firstSlot = Utf8.isContinuation(first) ? 0 : 1;
+            int lastSlot = Utf8.isContinuation(first) ? 0 : len - 1;
+            for (int slot = firstSlot; slot <= lastSlot; slot++) {
+                for (int k = 0, src = i; k < len; k++) {
+                    seq[k] = k == slot ? dropped : bytes[src++];
+                }
+                int cp = Utf8.decode(seq, len);
+                int rank = cp < 0 ? -1 : rank(cp);
+                if (rank < 0) {
+                    continue;
+                }
+                if (rank < bestRank) {
+                    bestRank = rank;
+                    bestCp = cp;
+                    bestConsumed = have;
+                    ambiguous = false;
+                } else if (rank == bestRank && cp != bestCp) {
+                    ambiguous = true;
+                }
+            }
+        }
+        return bestCp < 0 || ambiguous ? null : new Piece(i, bestConsumed, bestCp, false);
+    }
+
+    private static boolean allDefined(int[] bytes, int from, int count) {
+        for (int k = from; k < from + count; k++) {
+            if (bytes[k] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int rank(int cp) {
+        for (int k = 0; k < PREFERRED.length; k++) {
+            if (PREFERRED[k] == cp) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private enum Plausibility { NO, WEAK, YES }
+
+    /** Which decoded characters are believable results of a repair, by sequence length. */
+    private static Plausibility plausibility(int cp, int len) {
+        switch (len) {
+            case 2:
+                if (cp >= 0xA0 && cp <= 0x24F) {
+                    return Plausibility.YES;
+                }
+                return cp >= 0x370 && cp <= 0x7FF ? Plausibility.WEAK : Plausibility.NO;
+            case 3:
+                if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F)
+                        || (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                        || (cp >= 0xFF01 && cp <= 0xFF60)) {
+                    return Plausibility.YES;
+                }
+                return cp >= 0x800 && cp <= 0x1FFF ? Plausibility.WEAK : Plausibility.NO;
+            case 4:
+                return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x2FFFF)
+                        ? Plausibility.YES : Plausibility.NO;
+            default:
+                return Plausibility.NO;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A single-byte code page as a char -> byte table plus the bytes it may have dropped. */
+    private static final class CodePage {
+        final short[] byteOfChar;
+        final int[] droppable;
+
+        private CodePage(short[] byteOfChar, int[] droppable) {
+            this.byteOfChar = byteOfChar;
+            this.droppable = droppable;
+        }
+
+        static CodePage of(String name, boolean leadF0Droppable) {
+            Charset cs = Charset.forName(name);
+            short[] table = new short[0x10000];
+            Arrays.fill(table, (short) -1);
+            List<Integer> undefined = new ArrayList<>();
+            for (int b = 0x80; b <= 0xFF; b++) {
+                char c = new String(new byte[] {(byte) b}, cs).charAt(0);
+                if (c == '\uFFFD') {
+                    undefined.add(b);
+                    // Some tools keep an undefined byte as the C1 control of the same value.
+                    table[b] = (short) b;
+                } else {
+                    table[c] = (short) b;
+                }
+            }
+            if (leadF0Droppable) {
+                undefined.add(0xF0);
+            }
+            return new CodePage(table, undefined.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        int byteOf(char c) {
+            return byteOfChar[c];
+        }
+    }
+}
