@@ -72,10 +72,14 @@ CREATE INDEX tasks_owner ON tasks(owner);
 CREATE INDEX tasks_due ON tasks(due);
 CREATE INDEX tasks_meeting ON tasks(meeting_id);
 
+-- norm_text + occurrence identify a source line independent of its line number: a re-merge keeps the
+-- id of a task whose source (path, norm_text, occurrence) already had one.
 CREATE TABLE task_sources (
-    task_id TEXT    NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
-    path    TEXT    NOT NULL,
-    line    INTEGER NOT NULL,
+    task_id    TEXT    NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    path       TEXT    NOT NULL,
+    line       INTEGER NOT NULL,
+    norm_text  TEXT    NOT NULL DEFAULT '',
+    occurrence INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (task_id, path, line)
 );
 CREATE INDEX task_sources_path ON task_sources(path);

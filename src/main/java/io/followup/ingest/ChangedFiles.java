@@ -1,0 +1,106 @@
+package io.followup.ingest;
+
+import io.followup.store.IngestBatch;
+import io.followup.store.NoteFingerprint;
+import io.followup.vault.ParsedNote;
+import io.followup.vault.Warning;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads the files whose size or timestamp changed, on two threads: a file whose bytes hash as before is
+ * only touched, any other is parsed. A file that cannot be read or parsed becomes a warning.
+ */
+final class ChangedFiles {
+
+    /** What reading one file gave. */
+    sealed interface Outcome permits Parsed, Touched, Failed {
+    }
+
+    record Parsed(IngestBatch.NoteWrite write) implements Outcome {
+    }
+
+    record Touched(NoteFingerprint fingerprint) implements Outcome {
+    }
+
+    record Failed(Warning warning) implements Outcome {
+    }
+
+    private static final int THREADS = 2;
+    private static final long STACK_BYTES = 256L << 20;
+
+    private final NoteReader reader;
+
+    ChangedFiles(NoteReader reader) {
+        this.reader = reader;
+    }
+
+    List<Outcome> read(List<VaultFiles.File> files, Map<String, NoteFingerprint> known, IngestProgress progress) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger threadNo = new AtomicInteger();
+        // Deeply nested notes recurse deeply: parser threads get a large stack.
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS,
+                r -> {
+                    Thread t = new Thread(null, r, "ingest-" + threadNo.incrementAndGet(), STACK_BYTES);
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (VaultFiles.File f : files) {
+                futures.add(pool.submit(() -> {
+                    Outcome o = readOne(f, known.get(f.relPath()));
+                    progress.update(done.incrementAndGet(), files.size());
+                    return o;
+                }));
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                out.add(await(futures.get(i), files.get(i)));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome await(Future<Outcome> future, VaultFiles.File f) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("Ingest interrupted while reading " + f.relPath());
+        } catch (ExecutionException e) {
+            return new Failed(new Warning(f.relPath(), 0, "skipped: " + e.getCause()));
+        }
+    }
+
+    private Outcome readOne(VaultFiles.File f, NoteFingerprint before) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f.file());
+        } catch (Exception | OutOfMemoryError e) {
+            return new Failed(new Warning(f.relPath(), 0, "skipped, cannot be read: " + e.getClass().getSimpleName()));
+        }
+        String hash = ContentHash.of(bytes);
+        if (before != null && before.hash().equals(hash)) {
+            return new Touched(new NoteFingerprint(f.relPath(), f.size(), f.mtimeMs(), hash, before.date(), before.meeting()));
+        }
+        try {
+            ParsedNote note = reader.parse(f.relPath(), bytes);
+            return new Parsed(new IngestBatch.NoteWrite(note, f.size(), f.mtimeMs(), hash));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new Failed(new Warning(f.relPath(), 0, "skipped, could not be parsed: " + e.getClass().getSimpleName()));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.followup.ingest;
+
+import io.followup.model.MeetingRef;
+import io.followup.model.SourceRef;
+import io.followup.model.Task;
+import io.followup.model.TaskStatus;
+import io.followup.vault.ParsedTask;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One distinct task and the lines that state it. Its fields come from the most advanced line
+ * (done or cancelled over in progress over open over proposed); fields that line leaves empty are
+ * filled from the others. A done or cancelled date only comes from a line in that state.
+ */
+public final class MergedTask {
+
+    private static final Comparator<TaskSource> MOST_ADVANCED_FIRST =
+            Comparator.<TaskSource>comparingInt(s -> -s.task().status().rank())
+                    .thenComparing(TaskSource::path)
+                    .thenComparingInt(TaskSource::line);
+
+    private final List<TaskSource> sources;
+    private final List<TaskSource> byProgress;
+
+    public MergedTask(List<TaskSource> sources) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a task needs at least one source line");
+        }
+        List<TaskSource> sorted = new ArrayList<>(sources);
+        sorted.sort(Comparator.comparing(TaskSource::path).thenComparingInt(TaskSource::line));
+        this.sources = List.copyOf(sorted);
+        List<TaskSource> progress = new ArrayList<>(sources);
+        progress.sort(MOST_ADVANCED_FIRST);
+        this.byProgress = List.copyOf(progress);
+    }
+
+    /** Source lines sorted by path, then line. */
+    public List<TaskSource> sources() {
+        return sources;
+    }
+
+    public TaskSource primary() {
+        return byProgress.get(0);
+    }
+
+    public List<SourceRef> sourceRefs() {
+        return sources.stream().map(s -> new SourceRef(s.path(), s.line())).toList();
+    }
+
+    /** The merged task with the given id and meeting (null for a standalone task). */
+    public Task toTask(String id, MeetingRef meeting) {
+        ParsedTask p = primary().task();
+        TaskStatus status = p.status();
+        OwnerResolver.Owner owner = byProgress.stream().map(TaskSource::owner)
+                .filter(o -> o != null && o.name() != null).findFirst().orElse(OwnerResolver.Owner.NONE);
+        String ownerRaw = first(ParsedTask::ownerRaw);
+        List<String> tags = byProgress.stream().map(s -> s.task().tags()).filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
+        return new Task(id, p.description(), owner.name(), ownerRaw, owner.kind(), status, p.statusSymbol(),
+                first(ParsedTask::due), first(ParsedTask::scheduled), first(ParsedTask::start), first(ParsedTask::created),
+                closedDate(TaskStatus.DONE, status, ParsedTask::done), closedDate(TaskStatus.CANCELLED, status, ParsedTask::cancelled),
+                first(ParsedTask::priority), first(ParsedTask::recurrence), tags, first(ParsedTask::blockId),
+                meeting, sourceRefs(), false);
+    }
+
+    private <T> T first(Function<ParsedTask, T> field) {
+        return byProgress.stream().map(s -> field.apply(s.task())).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private LocalDate closedDate(TaskStatus kind, TaskStatus status, Function<ParsedTask, LocalDate> field) {
+        if (status != kind) {
+            return null;
+        }
+        return byProgress.stream().filter(s -> s.task().status() == kind)
+                .map(s -> field.apply(s.task())).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,62 @@
+package io.followup.ingest;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How likely two task lines from notes of one meeting are the same task: a blend of the overlap
+ * coefficient and Jaccard index of their words, nudged up when due dates and resolved owners agree
+ * and down when they clearly differ.
+ */
+public final class TaskSimilarity {
+
+    /** Pairs scoring below this are different tasks. */
+    public static final double THRESHOLD = 0.6;
+
+    private TaskSimilarity() {
+    }
+
+    /** The facts of one task line the score looks at. */
+    public record Features(Set<String> tokens, LocalDate due, String owner) {
+        public Features {
+            tokens = Set.copyOf(tokens);
+        }
+
+        public static Features of(String description, LocalDate due, String owner) {
+            return new Features(TaskText.tokens(description), due, owner == null ? null : TaskText.normalize(owner));
+        }
+    }
+
+    public static double score(Features a, Features b) {
+        if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(a.tokens());
+        common.retainAll(b.tokens());
+        int shared = common.size();
+        if (shared == 0) {
+            return 0;
+        }
+        int smaller = Math.min(a.tokens().size(), b.tokens().size());
+        int union = a.tokens().size() + b.tokens().size() - shared;
+        double overlap = (double) shared / smaller;
+        double jaccard = (double) shared / union;
+        double score = 0.7 * overlap + 0.3 * jaccard;
+        if (shared < 2 && smaller > 1) {
+            score -= 0.2;
+        }
+        score += agreement(a.due(), b.due());
+        score += agreement(a.owner(), b.owner());
+        return score;
+    }
+
+    /** +0.1 when both are known and equal, -0.1 when both are known and differ, 0 otherwise. */
+    private static double agreement(Object x, Object y) {
+        if (x == null || y == null) {
+            return 0;
+        }
+        return Objects.equals(x, y) ? 0.1 : -0.1;
+    }
+}

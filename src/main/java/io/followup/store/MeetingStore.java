@@ -1,0 +1,87 @@
+package io.followup.store;
+
+import io.followup.model.Meeting;
+import io.followup.model.SourceRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Reads meetings with their notes (sources, line 0) and task ids. */
+public final class MeetingStore {
+
+    private final Database db;
+
+    public MeetingStore(Database db) {
+        this.db = db;
+    }
+
+    /** Oldest first. */
+    public List<Meeting> all() {
+        return db.jdbi().withHandle(h -> query(h, "1 = 1", "m.date, m.id", -1, q -> { }));
+    }
+
+    public Optional<Meeting> byId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return db.jdbi().withHandle(h -> query(h, "m.id = :id", "m.id", -1, q -> q.bind("id", id.strip()))).stream().findFirst();
+    }
+
+    /** The newest {@code n} meetings, newest first. */
+    public List<Meeting> recent(int n) {
+        return db.jdbi().withHandle(h -> query(h, "1 = 1", "m.date DESC, m.id", n, q -> { }));
+    }
+
+    /** Full-text search over title, summary, decisions, key facts and transcript; any text is safe. */
+    public List<Meeting> search(String words, int limit) {
+        String match = SearchQuery.of(words);
+        if (match.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> {
+            List<String> ids = h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'meeting' "
+                    + "ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list();
+            List<Meeting> out = new ArrayList<>();
+            for (String id : ids) {
+                out.addAll(query(h, "m.id = :id", "m.id", -1, q -> q.bind("id", id)));
+            }
+            return out;
+        });
+    }
+
+    public int count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM meetings").mapTo(Integer.class).one());
+    }
+
+    private static List<Meeting> query(Handle h, String condition, String order, int limit, Consumer<Query> binder) {
+        Query q = h.createQuery("SELECT m.* FROM meetings m WHERE " + condition + " ORDER BY " + order + (limit >= 0 ? " LIMIT " + limit : ""));
+        binder.accept(q);
+        List<Map<String, Object>> rows = q.mapToMap().list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(r -> (String) r.get("id")).toList();
+        Map<String, List<SourceRef>> notes = new HashMap<>();
+        Map<String, List<String>> tasks = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(ids)) {
+            h.createQuery("SELECT meeting_id, path FROM meeting_notes WHERE meeting_id IN (<ids>) ORDER BY path").bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new SourceRef(rs.getString(2), 0)))
+                    .forEach(e -> notes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            h.createQuery("SELECT t.meeting_id, t.id, min(ts.path || char(0) || printf('%09d', ts.line)) AS first FROM tasks t "
+                            + "JOIN task_sources ts ON ts.task_id = t.id WHERE t.meeting_id IN (<ids>) GROUP BY t.id ORDER BY first")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        return rows.stream().map(r -> {
+            String id = (String) r.get("id");
+            return new Meeting(id, (String) r.get("title"), Sql.date((String) r.get("date")), Json.strings((String) r.get("participants")),
+                    notes.getOrDefault(id, List.of()), tasks.getOrDefault(id, List.of()), Json.stringMap((String) r.get("sections")));
+        }).toList();
+    }
+}

@@ -1,0 +1,200 @@
+package io.followup.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.followup.model.Task;
+import io.followup.model.TaskStatus;
+import io.followup.store.MeetingStore;
+import io.followup.store.TaskStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngesterTest {
+
+    @TempDir
+    Path dir;
+    IngestFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new IngestFixture(dir);
+        fx.write("Meetings/a.md", "title: Weekly sync", "date: 2025-10-28", "participants: Ana Lima, Bo Chen",
+                "- [ ] Draft the pricing page @Ana Lima \uD83D\uDCC5 2025-11-01",
+                "- [x] Book the venue for the offsite @Bo Chen \u2705 2025-10-29",
+                "- [ ] Call Bob");
+        fx.write("Meetings/b.md", "title: Weekly sync (transcript)", "date: 2025-10-28",
+                "- [?] Draft the pricing page for launch @Ana Lima \uD83D\uDCC5 2025-11-01",
+                "- [?] Book the venue for offsite @Bo Chen");
+        fx.write("Projects/p.md", "title: Cloud", "type: projects", "- [ ] Write the roadmap @Ana Lima");
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private List<Task> tasks() {
+        return new TaskStore(fx.db).all();
+    }
+
+    private Map<String, String> idsByDescription() {
+        return tasks().stream().collect(Collectors.toMap(Task::description, Task::id));
+    }
+
+    @Test
+    void first_ingest_merges_notes_of_one_meeting() {
+        IngestReport r = fx.ingest();
+
+        assertEquals(3, r.notes());
+        assertEquals(3, r.parsed());
+        assertEquals(1, r.meetings());
+        assertEquals(4, r.tasks());
+        Task venue = tasks().stream().filter(t -> t.description().startsWith("Book")).findFirst().orElseThrow();
+        assertEquals(TaskStatus.DONE, venue.status());
+        assertEquals(2, venue.sources().size());
+        assertEquals("Weekly sync", venue.meeting().title());
+    }
+
+    @Test
+    void second_ingest_parses_nothing() {
+        fx.ingest();
+        IngestReport r = fx.ingest();
+
+        assertEquals(0, r.parsed());
+        assertEquals(3, r.skippedUnchanged());
+        assertEquals(4, r.tasks());
+    }
+
+    @Test
+    void a_touched_but_unchanged_file_is_not_parsed() throws Exception {
+        fx.ingest();
+        Files.setLastModifiedTime(fx.vault.resolve("Meetings/a.md"), java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L));
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(0, r.parsed());
+        assertEquals(0, fx.ingest().parsed());
+    }
+
+    @Test
+    void editing_one_note_parses_only_it() {
+        fx.ingest();
+        fx.write("Projects/p.md", "title: Cloud", "type: projects", "- [ ] Write the roadmap @Ana Lima", "- [ ] Price the plan");
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(1, r.parsed());
+        assertEquals(5, r.tasks());
+    }
+
+    @Test
+    void deleting_a_note_removes_its_tasks_unless_another_note_has_them() {
+        fx.ingest();
+        Map<String, String> before = idsByDescription();
+        fx.delete("Meetings/a.md");
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(1, r.deleted());
+        assertEquals(3, r.tasks(), "call bob is gone; the two tasks b.md shares survive");
+        Task pricing = tasks().stream().filter(t -> t.description().startsWith("Draft")).findFirst().orElseThrow();
+        assertEquals(List.of("Meetings/b.md"), pricing.sources().stream().map(s -> s.path()).toList());
+        assertEquals(before.get("Draft the pricing page"), pricing.id(), "the surviving source keeps the id");
+        assertEquals(TaskStatus.PROPOSED, pricing.status());
+    }
+
+    @Test
+    void ids_survive_lines_added_above_and_status_date_changes_and_a_fresh_database() {
+        fx.ingest();
+        Map<String, String> before = idsByDescription();
+
+        fx.write("Meetings/a.md", "# inserted heading", "some text", "", "title: Weekly sync", "date: 2025-10-28",
+                "participants: Ana Lima, Bo Chen",
+                "- [x] Draft the pricing page @Ana Lima \uD83D\uDCC5 2025-11-03 \u2705 2025-11-02",
+                "- [x] Book the venue for the offsite @Bo Chen \u2705 2025-10-29",
+                "- [/] Call Bob");
+        fx.ingest();
+        assertEquals(before, idsByDescription());
+
+        fx.reopenFresh();
+        fx.ingest();
+        assertEquals(before, idsByDescription());
+    }
+
+    @Test
+    void a_failure_mid_ingest_leaves_the_previous_state() {
+        fx.ingest();
+        List<Task> before = tasks();
+        fx.write("Projects/p.md", "title: Cloud", "type: projects", "- [x] Write the roadmap @Ana Lima", "- [ ] Price the plan");
+
+        assertThrows(IllegalStateException.class, () -> fx.ingester(stage -> {
+            if (stage.equals("tasks")) {
+                throw new IllegalStateException("injected");
+            }
+        }).ingest());
+
+        assertEquals(before, tasks());
+        assertEquals(1, fx.ingest().parsed(), "the failed ingest did not record the note as read");
+        assertEquals(5, tasks().size());
+    }
+
+    @Test
+    void a_note_that_fails_to_parse_is_a_warning_and_the_rest_goes_on() {
+        fx.write("Meetings/bad.md", "BOOM");
+        fx.write("Meetings/odd.md", "title: Odd", "WARN", "- [ ] Fix the odd note");
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(5, r.tasks());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.path().equals("Meetings/bad.md")), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.toString().startsWith("Meetings/odd.md:2")), r.warnings().toString());
+    }
+
+    @Test
+    void hidden_folders_and_other_files_are_ignored() {
+        fx.write(".obsidian/x.md", "- [ ] Hidden task");
+        fx.write("Meetings/notes.txt", "- [ ] Text task");
+
+        assertEquals(3, fx.ingest().notes());
+    }
+
+    @Test
+    void a_missing_vault_is_one_clear_error_and_the_store_is_untouched() throws Exception {
+        fx.ingest();
+        Ingester broken = new Ingester(dir.resolve("nope"), fx.db, new SimpleNoteReader(), n -> OwnerResolver.asWritten(),
+                IngestFixture.CLOCK, new io.followup.store.IngestStore(fx.db));
+
+        IngestException e = assertThrows(IngestException.class, broken::ingest);
+
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertEquals(4, tasks().size());
+        Path file = dir.resolve("file.md");
+        Files.writeString(file, "x");
+        assertTrue(Ingester.vaultProblem(file).orElseThrow().contains("not a folder"));
+        assertFalse(Ingester.vaultProblem(fx.vault).isPresent());
+    }
+
+    @Test
+    void ingest_paths_reads_only_the_named_files() {
+        fx.ingest();
+        fx.write("Meetings/c.md", "title: Other", "date: 2025-10-29", "- [ ] New thing");
+        fx.delete("Projects/p.md");
+
+        IngestReport r = fx.ingester().ingestPaths(List.of("Meetings/c.md", "Projects/p.md"));
+
+        assertEquals(1, r.parsed());
+        assertEquals(1, r.deleted());
+        assertEquals(4, r.tasks());
+        assertEquals(2, new MeetingStore(fx.db).all().size());
+    }
+}
