@@ -25,6 +25,7 @@ final class Report {
         row(sb, "one note edited, full `ingest`", millis(r.get("edit_full_ms")) + parsed(r.get("edit_full_parsed"))
                 + reflected(r.get("edit_full_reflected")), "");
         row(sb, "peak heap, cold ingest (-Xmx" + xmx + ")", mb(r.get("cold_heap_mb")), "");
+        row(sb, "heap in use after the cold ingest and a GC", mb(r.get("retained_heap_mb")), "");
         row(sb, "peak heap, whole run / GCs", mb(r.get("peak_heap_mb")) + " / " + or(r.get("gc_count")) + " GCs, "
                 + or(r.get("gc_ms")) + " ms", "");
         row(sb, "max RSS of the ingest JVM", maxRssKb < 0 ? "n/a (no /usr/bin/time)" : (maxRssKb / 1024) + " MB", "");
