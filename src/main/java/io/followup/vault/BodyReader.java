@@ -1,0 +1,201 @@
+package io.followup.vault;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a note's body lines once: code fences, headings (sections, default owners, the title) and
+ * task lines. Keeps no recursion and no per-line state beyond the open headings (at most six).
+ */
+final class BodyReader {
+
+    /** Longest section text kept; a transcript longer than this is cut with a warning. */
+    static final int MAX_SECTION = 1_000_000;
+    /** Lines longer than this are still read, but reported. */
+    static final int LONG_LINE = 1 << 20;
+    /** Only lines this short are looked at as "**Date**:"-style metadata. */
+    private static final int MAX_META_LINE = 2_000;
+
+    private final String path;
+    private final List<Warning> warnings;
+
+    final List<ParsedTask> tasks = new ArrayList<>();
+    final Map<String, StringBuilder> sections = new LinkedHashMap<>();
+    String firstH1;
+    String dateLine;
+    String participantsLine;
+
+    private record OpenSection(int level, String key, StringBuilder text) {
+    }
+
+    private record OwnerScope(int level, String owner) {
+    }
+
+    BodyReader(String path, List<Warning> warnings) {
+        this.path = path;
+        this.warnings = warnings;
+    }
+
+    /** Reads {@code lines[from..]}; line numbers reported are 1-based file lines. */
+    void read(List<String> lines, int from) {
+        Deque<OpenSection> open = new ArrayDeque<>();
+        Deque<OwnerScope> owners = new ArrayDeque<>();
+        Fence fence = null;
+        int fenceLine = 0;
+        for (int k = from; k < lines.size(); k++) {
+            String line = lines.get(k);
+            int lineNo = k + 1;
+            if (line.length() > LONG_LINE) {
+                warnings.add(new Warning(path, lineNo, "line is longer than 1 MB (" + line.length()
+                        + " characters); read, but stored text is cut"));
+            }
+            if (fence != null) {
+                if (fence.closedBy(line)) {
+                    fence = null;
+                }
+                appendToSections(open, line);
+                continue;
+            }
+            Fence opening = Fence.opening(line);
+            if (opening != null) {
+                fence = opening;
+                fenceLine = lineNo;
+                appendToSections(open, line);
+                continue;
+            }
+            Headings.Heading h = Headings.parse(line);
+            if (h != null) {
+                heading(h, open, owners, line);
+                continue;
+            }
+            appendToSections(open, line);
+            if (line.length() <= MAX_META_LINE) {
+                metadata(line);
+            }
+            String owner = owners.isEmpty() ? null : owners.peek().owner();
+            TaskLineParser.parse(line, lineNo, owner, problem -> warnings.add(new Warning(path, lineNo, problem)))
+                    .ifPresent(tasks::add);
+        }
+        if (fence != null) {
+            warnings.add(new Warning(path, fenceLine, "code block is never closed; the lines after it were not read for tasks"));
+        }
+    }
+
+    private void heading(Headings.Heading h, Deque<OpenSection> open, Deque<OwnerScope> owners, String line) {
+        if (h.level() == 1 && firstH1 == null && !h.text().isEmpty()) {
+            firstH1 = h.text();
+        }
+        while (!open.isEmpty() && open.peek().level() >= h.level()) {
+            open.pop();
+        }
+        while (!owners.isEmpty() && owners.peek().level() >= h.level()) {
+            owners.pop();
+        }
+        appendToSections(open, line);
+        String owner = Headings.defaultOwner(h.text());
+        if (owner != null) {
+            owners.push(new OwnerScope(h.level(), owner));
+        }
+        String key = Headings.sectionKey(h.text());
+        if (key != null) {
+            StringBuilder text = sections.computeIfAbsent(key, x -> new StringBuilder());
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            open.push(new OpenSection(h.level(), key, text));
+        }
+    }
+
+    private void appendToSections(Deque<OpenSection> open, String line) {
+        for (OpenSection s : open) {
+            StringBuilder text = s.text();
+            if (text.length() >= MAX_SECTION) {
+                continue;
+            }
+            int room = MAX_SECTION - text.length();
+            if (line.length() + 1 > room) {
+                text.append(line, 0, Math.max(0, room));
+                warnings.add(new Warning(path, 0, "section '" + s.key() + "' is longer than " + MAX_SECTION
+                        + " characters; the rest was cut"));
+            } else {
+                text.append(line).append('\n');
+            }
+        }
+    }
+
+    /** "**Date**: 2025-10-28", "**Date:** …", "**Attendees**: a, b", "**Participants:**", "**With**:". */
+    private void metadata(String line) {
+        String s = line.strip();
+        if (!s.startsWith("**")) {
+            return;
+        }
+        int close = s.indexOf("**", 2);
+        if (close < 0) {
+            return;
+        }
+        String label = s.substring(2, close).strip();
+        String rest = s.substring(close + 2);
+        boolean colonInside = label.endsWith(":");
+        if (colonInside) {
+            label = label.substring(0, label.length() - 1).strip();
+        } else if (rest.startsWith(":")) {
+            rest = rest.substring(1);
+        } else {
+            return;
+        }
+        String value = rest.strip();
+        switch (label.toLowerCase(java.util.Locale.ROOT)) {
+            case "date" -> dateLine = dateLine == null ? value : dateLine;
+            case "attendees", "participants", "with" -> participantsLine = participantsLine == null ? value : participantsLine;
+            default -> { }
+        }
+    }
+
+    /** A fenced code block opener (``` or ~~~, three or more), possibly inside a list or quote. */
+    private record Fence(char ch, int length) {
+
+        static Fence opening(String line) {
+            int i = contentStart(line);
+            int n = run(line, i);
+            if (n < 3) {
+                return null;
+            }
+            char c = line.charAt(i);
+            // A backtick fence's info string may not contain backticks (that is inline code).
+            if (c == '`' && line.indexOf('`', i + n) >= 0) {
+                return null;
+            }
+            return new Fence(c, n);
+        }
+
+        boolean closedBy(String line) {
+            int i = contentStart(line);
+            int n = run(line, i);
+            return n >= length && line.charAt(i) == ch && line.substring(i + n).isBlank();
+        }
+
+        private static int contentStart(String line) {
+            int i = 0;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '>')) {
+                i++;
+            }
+            return i;
+        }
+
+        private static int run(String line, int i) {
+            if (i >= line.length() || (line.charAt(i) != '`' && line.charAt(i) != '~')) {
+                return 0;
+            }
+            char c = line.charAt(i);
+            int j = i;
+            while (j < line.length() && line.charAt(j) == c) {
+                j++;
+            }
+            return j - i;
+        }
+    }
+}
