@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Meeting action items from an Obsidian vault, brought to chat.",
         subcommands = {
             // each verb is its own class in this package
+            IngestCommand.class, ListCommand.class, MeetingsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class TaskSimilarity {
 
     /** Pairs scoring below this are different tasks. */
-    public static final double THRESHOLD = 0.6;
+    public static final double THRESHOLD = 0.65;
 
     private TaskSimilarity() {
     }

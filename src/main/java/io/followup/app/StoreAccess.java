@@ -1,0 +1,19 @@
+package io.followup.app;
+
+import io.followup.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the database for the read verbs, which never create one. */
+final class StoreAccess {
+
+    static final String INGEST_FIRST = "No tasks yet: run `followup ingest` first.";
+
+    private StoreAccess() {
+    }
+
+    /** Null when there is no database file yet. */
+    static Database openExisting(Path file) {
+        return Files.isRegularFile(file) ? Database.open(file) : null;
+    }
+}
