@@ -122,6 +122,23 @@ class DemoVaultTest {
         assertTrue(tasks.stream().anyMatch(t -> "abc123".equals(t.blockId())), "a block id");
     }
 
+    @Test
+    void owners_resolve_through_the_people_file_and_the_meeting() {
+        assertEquals("Priya Raman", only("Chase the NDA countersignature").owner(), "@Myself");
+        assertEquals("Priya Raman", only("Review the Q2 hiring plan").owner(), "@me");
+        assertEquals("Björn Lind", only("Redesign the timetable screen for small phones").owner(), "@Bjorn");
+        assertEquals("Tomás Ortega", only("Update the on-call rota for March").owner(), "@Tomás, a participant");
+        assertEquals("Zoë Adeyemi", only("Write the launch checklist for the Tide booking app beta").owner(),
+                "## Action items (for Zoë), in a cp1252 note");
+        assertEquals("Zoë Adeyemi", only("Review Björn’s onboarding screens and leave comments in Figma").owner(),
+                "@Zoë Adeyemi Adeyemi");
+        Task team = only("Rotate the staging database credentials");
+        assertEquals("Platform team", team.owner());
+        assertEquals(io.followup.model.OwnerKind.TEAM, team.ownerKind());
+        assertEquals("Hannah Kowalski", only("Confirm the API rate limits for the timetable feed").owner(),
+                "someone not in the people file keeps the name as written");
+    }
+
     private static boolean hasBoth(List<Meeting> meetings, String a, String b) {
         return meetings.stream().anyMatch(m -> m.sources().stream().anyMatch(s -> s.path().contains(a))
                 && m.sources().stream().anyMatch(s -> s.path().contains(b)));
