@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.followup.vault.Mojibake;
+import io.followup.vault.NoteParser;
+import io.followup.vault.ParsedNote;
 import io.followup.vault.TaskLineParser;
 import io.followup.vault.TextDecoder;
 import java.io.IOException;
@@ -80,6 +82,25 @@ class GenVaultTest {
             read += tasksOutsideCodeBlocks(Mojibake.repair(TextDecoder.decode(Files.readAllBytes(p))));
         }
         assertEquals(summary.taskLines(), read);
+    }
+
+    @Test
+    void every_note_parses_with_its_date_and_all_its_tasks() throws IOException {
+        NoteParser parser = new NoteParser();
+        long tasks = 0;
+        int meetings = 0;
+        for (Path p : notes(vault)) {
+            ParsedNote note = parser.parse(vault.relativize(p).toString(), Files.readAllBytes(p));
+            tasks += note.tasks().size();
+            meetings += note.meeting() ? 1 : 0;
+            if (!"projects".equals(note.type())) {
+                assertTrue(note.date() != null, "no date: " + p);
+            }
+            assertTrue(note.tasks().stream().noneMatch(t -> t.description().contains("inside the transcript")),
+                    "a transcript line was read as a task in " + p);
+        }
+        assertEquals(summary.taskLines(), tasks);
+        assertTrue(meetings > N * 0.9, meetings + " meetings");
     }
 
     @Test
