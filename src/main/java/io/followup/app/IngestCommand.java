@@ -34,7 +34,7 @@ public final class IngestCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("followup: " + problem.get());
             return BAD_VAULT;
         }
-        try (Database db = Database.open(config.db())) {
+        try (Database db = StoreAccess.open(config.db())) {
             IngestReport report = Wiring.ingester(config, db).ingest(ProgressBar.forConsole());
             print(report, spec.commandLine().getOut());
             return 0;

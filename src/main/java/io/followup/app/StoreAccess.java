@@ -1,6 +1,7 @@
 package io.followup.app;
 
 import io.followup.store.Database;
+import io.followup.store.DatabaseFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +15,14 @@ final class StoreAccess {
 
     /** Null when there is no database file yet. */
     static Database openExisting(Path file) {
-        return Files.isRegularFile(file) ? Database.open(file) : null;
+        return Files.isRegularFile(file) ? open(file) : null;
+    }
+
+    /** Opens (creating if needed) the database, naming a damaged file at once. */
+    static Database open(Path file) {
+        DatabaseFile.problem(file).ifPresent(problem -> {
+            throw new Database.StoreException(problem, null);
+        });
+        return Database.open(file);
     }
 }

@@ -1,10 +1,8 @@
 package io.followup.app;
 
 import io.followup.ingest.Ingester;
-import io.followup.ingest.OwnerResolver;
+import io.followup.people.People;
 import io.followup.store.Database;
-import io.followup.store.IngestStore;
-import io.followup.vault.NoteParser;
 import java.time.Clock;
 
 /** Builds Followup's objects by hand from the configuration: the one place that knows how they fit together. */
@@ -21,9 +19,11 @@ public final class Wiring {
         return Clocks.from(config);
     }
 
-    /** Interim: owners kept as written until the people file reader lands. */
+    public static People people(Config config) {
+        return People.load(config.peopleFile());
+    }
+
     public static Ingester ingester(Config config, Database db) {
-        return new Ingester(config.vault(), db, new NoteParser()::parse, names -> OwnerResolver.asWritten(), clock(config),
-                new IngestStore(db));
+        return new Ingester(config.vault(), db, people(config), clock(config));
     }
 }

@@ -1,5 +1,8 @@
 package io.followup.ingest;
 
+import io.followup.people.People;
+import io.followup.people.PersonResolver;
+import io.followup.people.Resolved;
 import io.followup.store.Database;
 import io.followup.store.IngestBatch;
 import io.followup.store.IngestStore;
@@ -8,9 +11,11 @@ import io.followup.store.NoteFingerprint;
 import io.followup.store.NoteStore;
 import io.followup.store.PreviousState;
 import io.followup.store.TaskStore;
+import io.followup.vault.NoteParser;
 import io.followup.vault.ParsedNote;
+import io.followup.vault.VaultException;
+import io.followup.vault.VaultScanner;
 import io.followup.vault.Warning;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +48,11 @@ public final class Ingester {
     private final Function<Collection<String>, OwnerResolver> owners;
     private final Clock clock;
 
+    /** The production ingester: the vault's NoteParser, owners resolved against the people file and the vault's participants. */
+    public Ingester(Path vault, Database db, People people, Clock clock) {
+        this(vault, db, new NoteParser()::parse, names -> personResolver(people, names), clock, new IngestStore(db));
+    }
+
     /**
      * @param owners builds the owner resolver from every name the vault knows (all notes' participants)
      */
@@ -56,6 +66,14 @@ public final class Ingester {
         this.reader = new ChangedFiles(reader);
         this.owners = owners;
         this.clock = clock;
+    }
+
+    private static OwnerResolver personResolver(People people, Collection<String> names) {
+        PersonResolver resolver = new PersonResolver(people, names);
+        return (raw, participants) -> {
+            Resolved r = resolver.resolve(raw, participants);
+            return r == null ? OwnerResolver.Owner.NONE : new OwnerResolver.Owner(r.name(), r.kind());
+        };
     }
 
     /** Why the vault cannot be read, or empty when it can. */
@@ -83,17 +101,19 @@ public final class Ingester {
     public synchronized IngestReport ingest(IngestProgress progress) {
         long start = clock.millis();
         checkVault();
-        VaultFiles.Listing listing;
+        List<Warning> scanWarnings = new ArrayList<>();
+        List<VaultFiles.File> files;
         try {
-            listing = VaultFiles.scan(vault);
-        } catch (IOException e) {
-            throw new IngestException("The vault folder " + vault + " cannot be read: " + e.getMessage());
+            files = new VaultScanner().scan(vault, scanWarnings::add).stream()
+                    .map(f -> new VaultFiles.File(f.relPath(), f.file(), f.size(), f.mtimeMs())).toList();
+        } catch (VaultException e) {
+            throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
         }
         Map<String, NoteFingerprint> known = notes.fingerprints();
         Set<String> present = new HashSet<>();
-        listing.files().forEach(f -> present.add(f.relPath()));
+        files.forEach(f -> present.add(f.relPath()));
         List<String> deleted = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
-        return run(listing.files(), deleted, known, listing.warnings(), progress, start);
+        return run(files, deleted, known, scanWarnings, progress, start);
     }
 
     /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.followup.model.Meeting;
 import io.followup.model.Task;
 import io.followup.model.TaskStatus;
-import io.followup.model.OwnerKind;
-import io.followup.store.IngestStore;
-import io.followup.vault.NoteParser;
+import io.followup.people.People;
 import io.followup.store.Database;
 import io.followup.store.MeetingStore;
 import io.followup.store.TaskStore;
@@ -52,22 +50,8 @@ class SeedIngestTest {
         }
         Path peopleFile = Files.writeString(dir.resolve("people.yaml"), "me: Jason Vallery\n");
         db = Database.open(dir.resolve("followup.db"));
-        ingester = new Ingester(vault, db, new NoteParser()::parse, names -> INTERIM, IngestFixture.CLOCK, new IngestStore(db));
+        ingester = new Ingester(vault, db, People.load(peopleFile), IngestFixture.CLOCK);
     }
-
-    private static final OwnerResolver INTERIM = (raw, participants) -> {
-        String name = raw.equalsIgnoreCase("Myself") || raw.equalsIgnoreCase("me") ? "Jason Vallery" : raw;
-        String[] w = name.split(" ");
-        if (w.length == 3 && w[1].equals(w[2])) {
-            name = w[0] + " " + w[1];
-        }
-        for (String p : participants) {
-            if (p.startsWith(name + " ")) {
-                name = p;
-            }
-        }
-        return new OwnerResolver.Owner(name, OwnerKind.PERSON);
-    };
 
     @AfterEach
     void tearDown() {
