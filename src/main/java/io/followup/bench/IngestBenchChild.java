@@ -2,6 +2,7 @@ package io.followup.bench;
 
 import io.followup.ingest.IngestReport;
 import io.followup.ingest.Ingester;
+import io.followup.people.People;
 import io.followup.store.Database;
 import io.followup.store.TaskStore;
 import java.lang.management.GarbageCollectorMXBean;
@@ -30,7 +31,7 @@ public final class IngestBenchChild {
         Path dbFile = Path.of(args[1]);
         Path people = Path.of(args[2]);
         try (Database db = Database.open(dbFile)) {
-            Ingester ingester = BenchWiring.ingester(vault, db, Files.exists(people) ? people : null, Clock.systemUTC());
+            Ingester ingester = new Ingester(vault, db, People.load(Files.exists(people) ? people : null), Clock.systemUTC());
             TaskStore tasks = new TaskStore(db);
 
             resetPeaks();

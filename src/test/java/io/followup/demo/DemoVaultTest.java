@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.followup.app.Clocks;
 import io.followup.app.Config;
-import io.followup.bench.BenchWiring;
+import io.followup.app.Wiring;
 import io.followup.ingest.IngestReport;
 import io.followup.model.Meeting;
 import io.followup.model.Task;
@@ -17,7 +16,6 @@ import io.followup.store.TaskStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +47,11 @@ class DemoVaultTest {
     static void ingestTheDemo() throws IOException {
         Path vault = tmp.resolve("vault");
         copyTree(DEMO_VAULT, vault);
-        Config config = Config.fromEnv(Map.of("FOLLOWUP_TODAY", DEMO_TODAY.toString(), "FOLLOWUP_TZ", "Europe/London"));
-        Clock clock = Clocks.from(config);
-        today = LocalDate.now(clock);
-        db = Database.open(tmp.resolve("demo.db"));
-        report = BenchWiring.ingester(vault, db, DEMO_PEOPLE, clock).ingest();
+        Config config = Config.fromEnv(Map.of("FOLLOWUP_VAULT", vault.toString(), "FOLLOWUP_DB", tmp.resolve("demo.db").toString(),
+                "FOLLOWUP_PEOPLE", DEMO_PEOPLE.toString(), "FOLLOWUP_TODAY", DEMO_TODAY.toString(), "FOLLOWUP_TZ", "Europe/London"));
+        today = LocalDate.now(Wiring.clock(config));
+        db = Database.open(config.db());
+        report = Wiring.ingester(config, db).ingest();
         tasks = new TaskStore(db).all();
         meetings = new MeetingStore(db).all();
     }
