@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each verb is its own class in this package
             IngestCommand.class, ListCommand.class, MeetingsCommand.class,
+            ServeCommand.class, AskCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,140 @@
+package io.followup.chat;
+
+import io.followup.model.Priority;
+import io.followup.model.Task;
+import io.followup.model.TaskStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Pure: groups and orders tasks for a reply, and cuts a page out of the groups. */
+public final class TaskLists {
+
+    /** A titled group of tasks. */
+    public record Group(String heading, List<Task> tasks) {
+        public Group {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** Earliest due first, then highest priority (no priority counts as between medium and low), then vault order. */
+    public static final Comparator<Task> ORDER = Comparator
+            .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(TaskLists::priorityRank)
+            .thenComparing((Task t) -> t.sources().isEmpty() ? "" : t.sources().get(0).path())
+            .thenComparingInt(t -> t.sources().isEmpty() ? 0 : t.sources().get(0).line())
+            .thenComparing(Task::id);
+
+    private TaskLists() {
+    }
+
+    /** One person's tasks: overdue, due today, upcoming, proposed, without a date. */
+    public static List<Group> personal(List<Task> tasks, LocalDate today) {
+        Map<String, Predicate<Task>> buckets = new LinkedHashMap<>();
+        buckets.put("Overdue", t -> t.status() != TaskStatus.PROPOSED && t.due() != null && t.due().isBefore(today));
+        buckets.put("Due today", t -> t.status() != TaskStatus.PROPOSED && today.equals(t.due()));
+        buckets.put("Upcoming", t -> t.status() != TaskStatus.PROPOSED && t.due() != null && t.due().isAfter(today));
+        buckets.put("Proposed (accept or decline)", t -> t.status() == TaskStatus.PROPOSED);
+        buckets.put("No due date", t -> t.status() != TaskStatus.PROPOSED && t.due() == null);
+        List<Group> groups = new ArrayList<>();
+        buckets.forEach((heading, test) -> {
+            List<Task> in = tasks.stream().filter(Task::isOpen).filter(test).sorted(ORDER).toList();
+            if (!in.isEmpty()) {
+                groups.add(new Group(heading, in));
+            }
+        });
+        return groups;
+    }
+
+    /** The team's tasks grouped by owner (alphabetical, tasks without an owner last). */
+    public static List<Group> byOwner(List<Task> tasks) {
+        Map<String, List<Task>> byOwner = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<Task> nobody = new ArrayList<>();
+        for (Task t : tasks) {
+            if (t.owner() == null) {
+                nobody.add(t);
+            } else {
+                byOwner.computeIfAbsent(t.owner(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        byOwner.forEach((owner, list) -> groups.add(new Group(owner, list.stream().sorted(ORDER).toList())));
+        if (!nobody.isEmpty()) {
+            groups.add(new Group("No owner", nobody.stream().sorted(ORDER).toList()));
+        }
+        return groups;
+    }
+
+    /** The parts of one page: headings (repeated on a new page), task items, and a More part when tasks remain. */
+    public static List<Reply.Part> page(List<Group> groups, int offset, int pageSize, LocalDate today) {
+        List<Reply.Part> parts = new ArrayList<>();
+        int index = 0;
+        int shown = 0;
+        int total = groups.stream().mapToInt(g -> g.tasks().size()).sum();
+        for (Group g : groups) {
+            boolean headed = false;
+            for (Task t : g.tasks()) {
+                if (index >= offset && shown < pageSize) {
+                    if (!headed) {
+                        parts.add(new Reply.Heading(g.heading() + " (" + g.tasks().size() + ")"));
+                        headed = true;
+                    }
+                    parts.add(item(t, today));
+                    shown++;
+                }
+                index++;
+            }
+        }
+        int next = offset + shown;
+        if (next < total) {
+            parts.add(new Reply.More(next, total - next));
+        }
+        return parts;
+    }
+
+    public static Reply.TaskItem item(Task t, LocalDate today) {
+        return new Reply.TaskItem(t, DueLabels.of(t, today), actions(t));
+    }
+
+    /** Open tasks: done, snooze, reassign; proposed: accept, decline; closed: undo. */
+    public static List<Reply.Action> actions(Task t) {
+        return switch (t.status()) {
+            case PROPOSED -> List.of(Reply.Action.ACCEPT, Reply.Action.DECLINE);
+            case DONE, CANCELLED -> List.of(Reply.Action.UNDO);
+            default -> List.of(Reply.Action.DONE, Reply.Action.SNOOZE, Reply.Action.REASSIGN);
+        };
+    }
+
+    public static int count(List<Group> groups) {
+        return groups.stream().mapToInt(g -> g.tasks().size()).sum();
+    }
+
+    static int priorityRank(Task t) {
+        Priority p = t.priority();
+        if (p == null) {
+            return 3;
+        }
+        return switch (p) {
+            case HIGHEST -> 0;
+            case HIGH -> 1;
+            case MEDIUM -> 2;
+            case LOW -> 4;
+            case LOWEST -> 5;
+        };
+    }
+
+    static Set<String> owners(Task... tasks) {
+        Set<String> s = new java.util.HashSet<>();
+        for (Task t : tasks) {
+            if (t != null && t.owner() != null) {
+                s.add(t.owner());
+            }
+        }
+        return s;
+    }
+}

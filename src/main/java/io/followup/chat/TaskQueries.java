@@ -1,0 +1,146 @@
+package io.followup.chat;
+
+import io.followup.model.Meeting;
+import io.followup.model.Task;
+import io.followup.store.MeetingStore;
+import io.followup.store.TaskEvent;
+import io.followup.store.TaskStore;
+import io.followup.tasks.Names;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The read-only /tasks answers: lists of tasks grouped and paged, a task's history, and name resolution. */
+final class TaskQueries {
+
+    private static final int SEARCH_LIMIT = 200;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final TaskStore tasks;
+    private final MeetingStore meetings;
+    private final Directory directory;
+
+    TaskQueries(TaskStore tasks, MeetingStore meetings, Directory directory) {
+        this.tasks = tasks;
+        this.meetings = meetings;
+        this.directory = directory;
+    }
+
+    Reply mine(String person, Reply.View view, int pageSize, LocalDate today) {
+        List<TaskLists.Group> groups = TaskLists.personal(tasks.openByOwner(person), today);
+        return list("Open tasks of " + person, groups, view, pageSize, today,
+                "Nothing open for " + person + ". 🎉");
+    }
+
+    Reply overdue(String person, Reply.View view, int pageSize, LocalDate today) {
+        return team("Overdue", person, t -> t.due() != null && t.due().isBefore(today), view, pageSize, today);
+    }
+
+    Reply due(Command.Window window, String person, Reply.View view, int pageSize, LocalDate today) {
+        return switch (window) {
+            case TODAY -> team("Due today", person, t -> today.equals(t.due()), view, pageSize, today);
+            case TOMORROW -> team("Due tomorrow", person, t -> today.plusDays(1).equals(t.due()), view, pageSize, today);
+            case WEEK -> team("Due in the next 7 days", person,
+                    t -> t.due() != null && !t.due().isBefore(today) && !t.due().isAfter(today.plusDays(6)), view, pageSize, today);
+        };
+    }
+
+    Reply owner(PersonRef who, Reply.View view, int pageSize, LocalDate today) {
+        Optional<String> person = resolve(who);
+        if (person.isEmpty()) {
+            return Reply.notice("<@" + who.userId() + "> isn't linked to a person yet. An admin can run /tasks link @user Full Name.");
+        }
+        return mine(person.get(), view, pageSize, today);
+    }
+
+    Reply meeting(String words, Reply.View view, int pageSize, LocalDate today) {
+        Optional<Meeting> m = meetings.byId(words.strip().toLowerCase(java.util.Locale.ROOT));
+        if (m.isEmpty()) {
+            m = meetings.search(words, 5).stream().findFirst();
+        }
+        if (m.isEmpty()) {
+            return Reply.notice("No meeting matches \"" + shorten(words) + "\". Try /meetings recent.");
+        }
+        Meeting meeting = m.get();
+        List<Task> all = tasks.byMeeting(meeting.id()).stream().sorted(TaskLists.ORDER).toList();
+        String title = meeting.title() + (meeting.date() == null ? "" : " (" + meeting.date() + ")");
+        return list("Action items of " + title, List.of(new TaskLists.Group(title, all)), view, pageSize, today,
+                "The meeting " + title + " has no action items.");
+    }
+
+    Reply search(String words, Reply.View view, int pageSize, LocalDate today) {
+        List<Task> found = tasks.search(words, SEARCH_LIMIT);
+        return list("Tasks matching \"" + shorten(words) + "\"", List.of(new TaskLists.Group("Matching \"" + shorten(words) + "\"", found)),
+                view, pageSize, today, "No task matches \"" + shorten(words) + "\".");
+    }
+
+    Reply history(String id, List<TaskEvent> events) {
+        Optional<Task> task = tasks.byId(id);
+        if (task.isEmpty()) {
+            return Reply.notice("No task has the id " + id + ".");
+        }
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Heading("History of " + task.get().id() + ": " + task.get().description()));
+        if (events.isEmpty()) {
+            parts.add(new Reply.Text("No changes recorded since it was read from the notes."));
+        }
+        for (TaskEvent e : events) {
+            String who = directory.personOf(e.actor()).map(p -> p + " (" + e.actor() + ")").orElse(e.actor());
+            parts.add(new Reply.Text(WHEN.format(e.at()) + " · " + who + " · " + e.action()
+                    + (e.detail() == null ? "" : " · " + e.detail()) + (e.origin() == null ? "" : " · from " + e.origin())));
+        }
+        return new Reply("History of " + id, parts, null, true, Set.of());
+    }
+
+    /** The person a mention or a typed name means: linked chat user, else the known owner of that name. */
+    Optional<String> resolve(PersonRef who) {
+        if (who.userId() != null) {
+            return directory.personOf(who.userId());
+        }
+        return Optional.of(canonicalName(who.name()));
+    }
+
+    /** A known owner's spelling of the name (accents/case ignored, a unique first name or prefix), else the name. */
+    String canonicalName(String name) {
+        String key = Names.key(name);
+        List<String> owners = tasks.knownOwners();
+        for (String o : owners) {
+            if (Names.key(o).equals(key)) {
+                return o;
+            }
+        }
+        List<String> partial = owners.stream().filter(o -> {
+            String k = Names.key(o);
+            return k.startsWith(key + " ") || List.of(k.split(" ")).contains(key);
+        }).toList();
+        return partial.size() == 1 ? partial.get(0) : name.strip();
+    }
+
+    private Reply team(String title, String person, Predicate<Task> test, Reply.View view, int pageSize, LocalDate today) {
+        List<Task> open = person == null ? tasks.open() : tasks.openByOwner(person);
+        List<Task> picked = open.stream().filter(Task::isOpen).filter(test).toList();
+        String scope = person == null ? "" : " for " + person;
+        return list(title + scope, TaskLists.byOwner(picked), view, pageSize, today, "Nothing " + title.toLowerCase(java.util.Locale.ROOT) + scope + ".");
+    }
+
+    private static Reply list(String title, List<TaskLists.Group> groups, Reply.View view, int pageSize, LocalDate today, String empty) {
+        List<Reply.Part> parts = new ArrayList<>();
+        int total = TaskLists.count(groups);
+        parts.add(new Reply.Heading(title + " — " + total + (total == 1 ? " task" : " tasks")));
+        if (total == 0) {
+            parts.add(new Reply.Text(empty));
+        } else {
+            parts.addAll(TaskLists.page(groups, view.offset(), pageSize, today));
+        }
+        return new Reply(title, parts, view, false, Set.of());
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

@@ -1,0 +1,115 @@
+package io.followup.chat.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import io.followup.chat.CommandService;
+import io.followup.chat.Reply;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buttons and menus on task cards (Done, Snooze, Reassign, Accept, Decline, Undo, Show more). Acks at
+ * once; the work runs after the ack and the message is redrawn in place via response_url (or the App
+ * Home republished). A refusal is a separate ephemeral message and leaves the card as it was.
+ */
+final class ActionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionHandler.class);
+
+    private final CommandService service;
+    private final BlockKitRenderer renderer;
+    private final HomePublisher home;
+    private final Work work;
+
+    ActionHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work) {
+        this.service = service;
+        this.renderer = renderer;
+        this.home = home;
+        this.work = work;
+    }
+
+    Response handle(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
+            return ctx.ack();
+        }
+        BlockActionPayload.Action a = p.getActions().get(0);
+        String user = p.getUser().getId();
+        if (!work.claim("act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId())) {
+            return ctx.ack();
+        }
+        work.executor().submit(() -> run(p, a, user, ctx));
+        return ctx.ack();
+    }
+
+    private void run(BlockActionPayload p, BlockActionPayload.Action a, String user, ActionContext ctx) {
+        boolean inHome = p.getContainer() != null && "view".equals(p.getContainer().getType());
+        try {
+            if (ActionIds.MORE.equals(a.getActionId())) {
+                Reply.View view = ActionIds.view(a.getValue()).orElse(new Reply.View("", 0));
+                if (inHome || view.home()) {
+                    home.publish(user, view.offset(), null);
+                } else {
+                    replace(ctx, service.tasks(user, view.command(), view.offset(), origin(p, false)));
+                }
+                return;
+            }
+            Optional<Reply.Action> action = ActionIds.action(a.getActionId());
+            Optional<ActionIds.TaskBlock> block = ActionIds.taskBlock(a.getBlockId());
+            if (action.isEmpty() || block.isEmpty()) {
+                notice(ctx, inHome, user, "That button is from an older Followup message; run /tasks again.");
+                return;
+            }
+            String argument = switch (action.get()) {
+                case SNOOZE -> a.getSelectedOption() == null ? null : a.getSelectedOption().getValue();
+                case REASSIGN -> a.getSelectedUser();
+                default -> null;
+            };
+            Reply.View view = inHome ? new Reply.View(Reply.View.HOME, 0) : block.get().view();
+            Reply reply = service.press(user, action.get(), block.get().taskId(), argument, view, origin(p, inHome));
+            if (reply.notice()) {
+                notice(ctx, inHome, user, reply.title());
+                return;
+            }
+            if (inHome) {
+                home.publish(user, reply);
+                home.republish(reply.changedOwners(), null, user);
+            } else {
+                replace(ctx, reply);
+                home.republish(reply.changedOwners(), user, null);
+            }
+        } catch (Exception e) {
+            LOG.error("button {} failed", a.getActionId(), e);
+            notice(ctx, inHome, user, Work.problem(e));
+        }
+    }
+
+    private void replace(ActionContext ctx, Reply reply) throws java.io.IOException {
+        ctx.respond(r -> r.replaceOriginal(true).text(renderer.fallback(reply))
+                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+    }
+
+    private void notice(ActionContext ctx, boolean inHome, String user, String text) {
+        try {
+            if (inHome || ctx.getResponseUrl() == null) {
+                home.publish(user, 0, text);
+            } else {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+            }
+        } catch (Exception e) {
+            LOG.warn("could not tell {}: {}", user, e.toString());
+        }
+    }
+
+    private static String origin(BlockActionPayload p, boolean inHome) {
+        if (inHome) {
+            return "slack:app-home";
+        }
+        String channel = p.getChannel() == null ? (p.getContainer() == null ? "?" : p.getContainer().getChannelId()) : p.getChannel().getId();
+        String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+        return "slack:message " + channel + (ts == null ? "" : "/" + ts);
+    }
+}

@@ -1,0 +1,92 @@
+package io.followup.chat.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.followup.chat.CommandService;
+import io.followup.chat.Reply;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * /tasks and /meetings: parse the payload, run the command, render the answer. The answer goes in the
+ * ack when ready within two seconds, else the ack says "working on it" and the answer follows via
+ * response_url. Answers are ephemeral: only the caller sees them.
+ */
+final class CommandHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+    private static final long ACK_BUDGET_MS = 2000;
+
+    private final CommandService service;
+    private final BlockKitRenderer renderer;
+    private final HomePublisher home;
+    private final Work work;
+
+    CommandHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work) {
+        this.service = service;
+        this.renderer = renderer;
+        this.home = home;
+        this.work = work;
+    }
+
+    Response tasks(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        String origin = "slack:" + p.getCommand() + " in " + p.getChannelId();
+        return answer(req, ctx, () -> service.tasks(p.getUserId(), p.getText(), origin));
+    }
+
+    Response meetings(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        return answer(req, ctx, () -> service.meetings(p.getUserId(), p.getText()));
+    }
+
+    private Response answer(SlashCommandRequest req, SlashCommandContext ctx, java.util.function.Supplier<Reply> command) {
+        SlashCommandPayload p = req.getPayload();
+        String key = "cmd:" + (p.getTriggerId() != null ? p.getTriggerId() : p.getUserId() + ":" + req.getHeaders().getFirstValue("X-Slack-Request-Timestamp"));
+        if (!work.claim(key)) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("Already handled this command."));
+        }
+        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(command, work.executor());
+        try {
+            Reply reply = future.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
+            afterChange(reply, p.getUserId());
+            return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
+                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        } catch (TimeoutException slow) {
+            future.whenComplete((reply, error) -> respondLater(ctx, reply, error, p.getUserId()));
+            return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: Working on it…"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ctx.ack(r -> r.responseType("ephemeral").text(Work.problem(e)));
+        } catch (Exception e) {
+            LOG.error("/{} failed", p.getCommand(), e);
+            return ctx.ack(r -> r.responseType("ephemeral").text(Work.problem(e)));
+        }
+    }
+
+    private void respondLater(SlashCommandContext ctx, Reply reply, Throwable error, String userId) {
+        try {
+            if (error != null) {
+                LOG.error("slash command failed", error);
+                ctx.respond(r -> r.responseType("ephemeral").text(Work.problem(error)));
+                return;
+            }
+            afterChange(reply, userId);
+            ctx.respond(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
+                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        } catch (Exception e) {
+            LOG.warn("could not respond via response_url: {}", e.toString());
+        }
+    }
+
+    private void afterChange(Reply reply, String userId) {
+        if (!reply.changedOwners().isEmpty()) {
+            work.executor().submit(() -> home.republish(reply.changedOwners(), userId, null));
+        }
+    }
+}

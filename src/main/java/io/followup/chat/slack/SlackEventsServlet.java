@@ -1,0 +1,131 @@
+package io.followup.chat.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /slack/events: Bolt's servlet adapter behind three guards. Oversized bodies get 413, a bad or
+ * stale signature 401 (checked in constant time before anything is parsed), and a signed but malformed
+ * payload 400, each with one clear sentence. Bolt then verifies again and dispatches.
+ */
+final class SlackEventsServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEventsServlet.class);
+    static final int MAX_BODY = 256 * 1024;
+
+    private final transient App app;
+    private final transient SlackAppServletAdapter adapter;
+    private final transient RequestSignature signature;
+
+    SlackEventsServlet(App app, String signingSecret, Clock realClock) {
+        this.app = app;
+        this.adapter = new SlackAppServletAdapter(app.config());
+        this.signature = new RequestSignature(signingSecret, realClock);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) {
+            plain(resp, 413, "Request too large: Followup accepts Slack requests up to " + MAX_BODY / 1024 + " KB.");
+            return;
+        }
+        byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            plain(resp, 413, "Request too large: Followup accepts Slack requests up to " + MAX_BODY / 1024 + " KB.");
+            return;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!signature.valid(req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"), text)) {
+            plain(resp, 401, "Invalid or stale request signature.");
+            return;
+        }
+        Request<?> slackRequest;
+        try {
+            slackRequest = adapter.buildSlackRequest(new CachedBody(req, body));
+        } catch (RuntimeException e) {
+            LOG.info("malformed Slack request: {}", e.toString());
+            plain(resp, 400, "Malformed Slack request: the body is not a slash command, interaction payload or event Followup can read.");
+            return;
+        }
+        if (slackRequest == null) {
+            plain(resp, 400, "Malformed Slack request: unknown request type.");
+            return;
+        }
+        try {
+            Response slackResponse = app.run(slackRequest);
+            adapter.writeResponse(resp, slackResponse);
+        } catch (Exception e) {
+            LOG.error("Slack request failed", e);
+            plain(resp, 500, "Followup could not handle this request; it has been logged. Please try again.");
+        }
+    }
+
+    private static void plain(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getWriter().write(message);
+    }
+
+    /** The request with its body already read, so the adapter can read it again. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest req, byte[] body) {
+            super(req);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return false;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.followup.chat.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.followup.chat.CommandService;
+import io.followup.store.LinkStore;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Followup in Slack: a Bolt app (/tasks, /meetings, task buttons, App Home) served by embedded Jetty at
+ * POST /slack/events with GET /healthz, or over Socket Mode when an app-level token is set (Jetty then
+ * serves only /healthz).
+ */
+public final class SlackServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackServer.class);
+
+    /** The Slack slice of the configuration. */
+    public record Settings(String botToken, String signingSecret, String appToken, int port) {
+    }
+
+    private final Settings settings;
+    private final App app;
+    private final Work work;
+    private final SlackDirectory directory;
+    private final BooleanSupplier ready;
+    private final Clock realClock;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "followup-directory");
+        t.setDaemon(true);
+        return t;
+    });
+    private Server jetty;
+    private SocketModeApp socketMode;
+
+    public SlackServer(Settings settings, Slack slack, CommandService service, SlackDirectory directory, LinkStore links,
+                       BooleanSupplier ready, Clock clock) {
+        this.settings = settings;
+        this.directory = directory;
+        this.ready = ready;
+        this.realClock = Clock.systemUTC();
+        this.work = new Work(links, clock);
+        AppConfig config = new AppConfig();
+        config.setSlack(slack);
+        config.setSingleTeamBotToken(settings.botToken());
+        config.setSigningSecret(settings.signingSecret() == null ? "socket-mode-only" : settings.signingSecret());
+        this.app = new App(config);
+        BlockKitRenderer renderer = new BlockKitRenderer();
+        HomePublisher home = new HomePublisher(service, directory, renderer, slack.methods(settings.botToken()));
+        CommandHandler commands = new CommandHandler(service, renderer, home, work);
+        ActionHandler actions = new ActionHandler(service, renderer, home, work);
+        app.command("/tasks", commands::tasks);
+        app.command("/meetings", commands::meetings);
+        app.blockAction(Pattern.compile("^" + Pattern.quote(ActionIds.PREFIX) + ".*"), actions::handle);
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) && work.claim("evt:" + payload.getEventId())) {
+                work.executor().submit(() -> home.publish(e.getUser(), 0, null));
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** A Slack client; {@code apiUrl} (SLACK_API_URL) points the Web API elsewhere, e.g. a local fake. */
+    public static Slack slack(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        if (apiUrl != null) {
+            config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        }
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    /** Starts serving; returns the HTTP port (useful with port 0). */
+    public int start() throws Exception {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        if (settings.signingSecret() != null) {
+            context.addServlet(new ServletHolder(new SlackEventsServlet(app, settings.signingSecret(), realClock)), "/slack/events");
+        }
+        context.addServlet(new ServletHolder(new Health(ready)), "/healthz");
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setPort(settings.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(context);
+        jetty.start();
+        if (settings.appToken() != null) {
+            socketMode = new SocketModeApp(settings.appToken(), app);
+            socketMode.startAsync();
+            LOG.info("Slack Socket Mode connected");
+        } else {
+            app.start();
+        }
+        refresher.scheduleWithFixedDelay(this::refreshDirectory, 0, Duration.ofHours(6).toSeconds(), TimeUnit.SECONDS);
+        int port = connector.getLocalPort();
+        LOG.info("Followup serving Slack on port {} (POST /slack/events, GET /healthz)", port);
+        return port;
+    }
+
+    /** Refreshes the cached workspace directory now (also done every six hours). */
+    public void refreshDirectory() {
+        try {
+            int linked = directory.refresh();
+            LOG.info("Slack directory refreshed; {} new links", linked);
+        } catch (RuntimeException e) {
+            LOG.warn("Slack directory refresh failed: {}", e.toString());
+        }
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        refresher.shutdownNow();
+        refresher.awaitTermination(5, TimeUnit.SECONDS);
+        if (socketMode != null) {
+            socketMode.close();
+        }
+        if (jetty != null) {
+            jetty.stop();
+        }
+        work.close();
+        app.stop();
+    }
+
+    /** GET /healthz: 200 once the first ingest finished, 503 before. */
+    private static final class Health extends HttpServlet {
+        private final transient BooleanSupplier ready;
+
+        Health(BooleanSupplier ready) {
+            this.ready = ready;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            boolean ok = ready.getAsBoolean();
+            resp.setStatus(ok ? 200 : 503);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getWriter().write(ok ? "ok" : "starting: the first ingest has not finished");
+        }
+    }
+}
