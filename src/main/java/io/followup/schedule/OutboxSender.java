@@ -1,0 +1,208 @@
+package io.followup.schedule;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import io.followup.chat.ChatGateway;
+import io.followup.chat.ChatMessage;
+import io.followup.chat.PostResult;
+import io.followup.chat.SentLookup;
+import io.followup.store.OutboxRow;
+import io.followup.store.OutboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: claims one due row at a time, posts it (long messages as a first post plus thread
+ * replies), and records the outcome in the row.
+ *
+ * <p>Delivery is at most once. A post whose outcome is unknown (a timeout, or a sender that died while
+ * posting) is never simply posted again: the row is flagged uncertain and the next attempt first asks the
+ * chat whether a post tagged with the row's key is there (Slack: conversations.history + message metadata).
+ * Found: recorded as sent. Not found: posted. The chat cannot tell (no history scope): the row fails with a
+ * message saying why, rather than risk a duplicate. Rate limits wait the Retry-After; 5xx and refused
+ * connections back off exponentially up to a cap; permanent errors fail the row at once.
+ */
+public final class OutboxSender {
+
+    /** Pacing and retry limits; {@link #DEFAULT} suits Slack's one-message-per-second guidance. */
+    public record Policy(Duration pace, Duration backoffBase, Duration backoffCap, int maxAttempts, Duration lease) {
+        public static final Policy DEFAULT = new Policy(Duration.ofMillis(1100), Duration.ofSeconds(2), Duration.ofMinutes(5), 8, Duration.ofMinutes(5));
+    }
+
+    /** What one drain did. */
+    public record Report(int sent, int failed, int retrying, int rateLimited) {
+        Report plus(Report o) {
+            return new Report(sent + o.sent, failed + o.failed, retrying + o.retrying, rateLimited + o.rateLimited);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Gson GSON = new Gson();
+
+    private final OutboxStore store;
+    private final ChatGateway gateway;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Policy policy;
+    private final String worker = UUID.randomUUID().toString().substring(0, 8);
+    private boolean postedBefore;
+
+    public OutboxSender(OutboxStore store, ChatGateway gateway, Clock clock, Sleeper sleeper, Policy policy) {
+        this.store = store;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.policy = policy;
+    }
+
+    /** Sends every row that is due now; rows waiting for a retry stay queued. */
+    public synchronized Report drain() throws InterruptedException {
+        int requeued = store.requeueAbandoned(clock.instant().minus(policy.lease()));
+        if (requeued > 0) {
+            log.warn("{} outbox message(s) were left half-sent by a stopped sender; checking before re-posting", requeued);
+        }
+        postedBefore = false;
+        Report total = new Report(0, 0, 0, 0);
+        int n = 0;
+        while (true) {
+            Optional<OutboxRow> row = store.claimNext(clock.instant(), worker + "-" + n++);
+            if (row.isEmpty()) {
+                return total;
+            }
+            total = total.plus(send(row.get()));
+        }
+    }
+
+    /** Drains, then waits for retries that fall due within {@code maxWait}; for the CLI and tests. */
+    public Report drainUntilIdle(Duration maxWait) throws InterruptedException {
+        Instant deadline = clock.instant().plus(maxWait);
+        Report total = drain();
+        while (true) {
+            Optional<Instant> next = store.nextDue();
+            if (next.isEmpty() || next.get().isAfter(deadline)) {
+                return total;
+            }
+            Duration wait = Duration.between(clock.instant(), next.get());
+            if (!wait.isNegative()) {
+                sleeper.sleep(wait);
+            }
+            total = total.plus(drain());
+        }
+    }
+
+    private Report send(OutboxRow row) throws InterruptedException {
+        String token = row.claimToken();
+        List<ChatMessage> parts;
+        try {
+            parts = gateway.paginate(GSON.fromJson(row.payload(), ChatMessage.class));
+        } catch (JsonParseException | NullPointerException e) {
+            store.markFailed(row.id(), token, "unreadable message: " + e.getMessage(), false);
+            return new Report(0, 1, 0, 0);
+        }
+        int part = row.partsSent();
+        String channel = row.sentChannel();
+        String firstTs = row.sentTs();
+        if (row.uncertainSince() != null) {
+            SentLookup lookup = gateway.findSent(part == 0 ? row.recipient() : channel, part == 0 ? null : firstTs, partKey(row, part), row.uncertainSince());
+            switch (lookup.outcome()) {
+                case FOUND -> {
+                    log.info("outbox {}: part {} was posted before all ({}); not posting it again", row.key(), part + 1, lookup.ts());
+                    if (part == 0) {
+                        firstTs = lookup.ts();
+                        channel = lookup.channel();
+                    }
+                    part++;
+                    if (part == parts.size()) {
+                        store.markSent(row.id(), token, part, channel, firstTs, clock.instant());
+                        return new Report(1, 0, 0, 0);
+                    }
+                    store.recordPart(row.id(), token, part, channel, firstTs);
+                }
+                case NOT_FOUND -> log.info("outbox {}: the uncertain post did not arrive; posting it", row.key());
+                case CANNOT_TELL -> {
+                    store.markFailed(row.id(), token, "may have been posted already (" + row.lastError()
+                            + "); not posted again to avoid a duplicate, since the chat cannot tell: " + lookup.error(), false);
+                    return new Report(0, 1, 0, 0);
+                }
+                case RETRY -> {
+                    return retryLater(row, token, "checking for an earlier post failed: " + lookup.error(), null);
+                }
+                default -> throw new IllegalStateException(String.valueOf(lookup.outcome()));
+            }
+        }
+        while (part < parts.size()) {
+            if (postedBefore) {
+                sleeper.sleep(policy.pace());
+            }
+            postedBefore = true;
+            Instant postedAt = clock.instant();
+            String target = part == 0 ? row.recipient() : channel;
+            PostResult r = gateway.post(target, parts.get(part), part == 0 ? null : firstTs, partKey(row, part));
+            switch (r.outcome()) {
+                case OK -> {
+                    if (part == 0) {
+                        firstTs = r.ts();
+                        channel = r.channel();
+                    }
+                    part++;
+                    if (part == parts.size()) {
+                        if (!store.markSent(row.id(), token, part, channel, firstTs, clock.instant())) {
+                            log.warn("outbox {}: posted, but another sender had taken the row over", row.key());
+                        }
+                        return new Report(1, 0, 0, 0);
+                    }
+                    store.recordPart(row.id(), token, part, channel, firstTs);
+                }
+                case RATE_LIMITED -> {
+                    Duration wait = r.retryAfter();
+                    store.release(row.id(), token, clock.instant().plus(wait), "rate limited: waiting " + wait.toSeconds() + "s", false, null);
+                    log.info("outbox {}: rate limited, waiting {}s", row.key(), wait.toSeconds());
+                    sleeper.sleep(wait);
+                    return new Report(0, 0, 0, 1);
+                }
+                case TRANSIENT -> {
+                    return retryLater(row, token, r.error(), null);
+                }
+                case UNCERTAIN -> {
+                    return retryLater(row, token, r.error(), postedAt);
+                }
+                case PERMANENT -> {
+                    log.warn("outbox {}: {} (not retried)", row.key(), r.error());
+                    store.markFailed(row.id(), token, r.error(), true);
+                    return new Report(0, 1, 0, 0);
+                }
+                default -> throw new IllegalStateException(String.valueOf(r.outcome()));
+            }
+        }
+        store.markSent(row.id(), token, part, channel, firstTs, clock.instant());
+        return new Report(1, 0, 0, 0);
+    }
+
+    private Report retryLater(OutboxRow row, String token, String error, Instant uncertainSince) {
+        int attempts = row.attempts() + 1;
+        if (attempts >= policy.maxAttempts()) {
+            store.markFailed(row.id(), token, "gave up after " + attempts + " attempts: " + error, true);
+            return new Report(0, 1, 0, 0);
+        }
+        Duration wait = backoff(attempts);
+        store.release(row.id(), token, clock.instant().plus(wait), error, true, uncertainSince);
+        log.info("outbox {}: {}; retrying in {}s", row.key(), error, wait.toSeconds());
+        return new Report(0, 0, 1, 0);
+    }
+
+    /** base · 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        Duration d = policy.backoffBase().multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
+        return d.compareTo(policy.backoffCap()) > 0 ? policy.backoffCap() : d;
+    }
+
+    static String partKey(OutboxRow row, int part) {
+        return part == 0 ? row.key() : row.key() + "#" + (part + 1);
+    }
+}
