@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -63,11 +65,14 @@ public final class GenVault {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir, e);
         }
+        Set<Path> folders = ConcurrentHashMap.newKeySet();
         IntStream.range(0, n).parallel().forEach(i -> {
             NoteGenerator.GeneratedNote note = gen.generate(i);
             Path file = dir.resolve(note.relPath());
             try {
-                Files.createDirectories(file.getParent());
+                if (folders.add(file.getParent())) {
+                    Files.createDirectories(file.getParent());
+                }
                 Files.write(file, note.bytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
