@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -65,14 +65,13 @@ public final class GenVault {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir, e);
         }
-        Set<Path> folders = ConcurrentHashMap.newKeySet();
+        // computeIfAbsent: a second thread wanting the same folder waits until it exists
+        Map<Path, Boolean> folders = new ConcurrentHashMap<>();
         IntStream.range(0, n).parallel().forEach(i -> {
             NoteGenerator.GeneratedNote note = gen.generate(i);
             Path file = dir.resolve(note.relPath());
             try {
-                if (folders.add(file.getParent())) {
-                    Files.createDirectories(file.getParent());
-                }
+                folders.computeIfAbsent(file.getParent(), GenVault::createFolder);
                 Files.write(file, note.bytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
@@ -81,6 +80,15 @@ public final class GenVault {
             tasks.addAndGet(note.taskLines());
         });
         return new Summary(n, bytes.get(), tasks.get());
+    }
+
+    private static Boolean createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Boolean.TRUE;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
     }
 
     /** The people file for a generated vault: who @Myself is, and the teams with their channels. */
