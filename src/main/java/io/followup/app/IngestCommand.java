@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,6 +24,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Option(names = "--full", description = "Merge every note again (owners resolved afresh, e.g. after the people file changed).")
+    boolean full;
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +39,7 @@ public final class IngestCommand implements Callable<Integer> {
             return BAD_VAULT;
         }
         try (Database db = StoreAccess.open(config.db())) {
-            IngestReport report = Wiring.ingester(config, db).ingest(ProgressBar.forConsole());
+            IngestReport report = Wiring.ingester(config, db).ingest(ProgressBar.forConsole(), full);
             print(report, spec.commandLine().getOut());
             return 0;
         } catch (IngestException e) {

@@ -98,7 +98,15 @@ public final class Ingester {
     }
 
     /** Reads the whole vault: new and changed files parsed, files no longer there removed. */
-    public synchronized IngestReport ingest(IngestProgress progress) {
+    public IngestReport ingest(IngestProgress progress) {
+        return ingest(progress, false);
+    }
+
+    /**
+     * Reads the whole vault; with {@code remergeAll} every note is merged again (not parsed again), so
+     * owners are resolved afresh after the people file changed.
+     */
+    public synchronized IngestReport ingest(IngestProgress progress, boolean remergeAll) {
         long start = clock.millis();
         checkVault();
         List<Warning> scanWarnings = new ArrayList<>();
@@ -113,7 +121,7 @@ public final class Ingester {
         Set<String> present = new HashSet<>();
         files.forEach(f -> present.add(f.relPath()));
         List<String> deleted = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
-        return run(files, deleted, known, scanWarnings, progress, start);
+        return run(files, deleted, known, scanWarnings, progress, start, remergeAll);
     }
 
     /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */
@@ -131,7 +139,7 @@ public final class Ingester {
                 deleted.add(rel);
             }
         }
-        return run(files, deleted, known, List.of(), IngestProgress.NONE, start);
+        return run(files, deleted, known, List.of(), IngestProgress.NONE, start, false);
     }
 
     private void checkVault() {
@@ -141,7 +149,7 @@ public final class Ingester {
     }
 
     private IngestReport run(List<VaultFiles.File> files, List<String> deleted, Map<String, NoteFingerprint> known,
-                             List<Warning> scanWarnings, IngestProgress progress, long start) {
+                             List<Warning> scanWarnings, IngestProgress progress, long start, boolean remergeAll) {
         List<VaultFiles.File> toRead = files.stream().filter(f -> changed(f, known.get(f.relPath()))).toList();
         List<IngestBatch.NoteWrite> parsed = new ArrayList<>();
         List<NoteFingerprint> touched = new ArrayList<>();
@@ -156,8 +164,8 @@ public final class Ingester {
                 warnings.add(f.warning());
             }
         }
-        if (!parsed.isEmpty() || !deleted.isEmpty()) {
-            remerge(parsed, touched, deleted, known);
+        if (!parsed.isEmpty() || !deleted.isEmpty() || remergeAll) {
+            remerge(parsed, touched, deleted, known, remergeAll);
         } else if (!touched.isEmpty()) {
             store.commit(new IngestBatch(List.of(), touched, List.of(), Set.of(), List.of(), List.of()));
         }
@@ -171,9 +179,12 @@ public final class Ingester {
 
     /** Merges again every date (and every undated note) that a parsed or deleted note belongs or belonged to. */
     private void remerge(List<IngestBatch.NoteWrite> parsed, List<NoteFingerprint> touched, List<String> deleted,
-                         Map<String, NoteFingerprint> known) {
+                         Map<String, NoteFingerprint> known, boolean all) {
         Set<LocalDate> dates = new HashSet<>();
         Set<String> undated = new HashSet<>();
+        if (all) {
+            known.values().forEach(f -> addUnit(f.path(), f.date(), dates, undated));
+        }
         Map<String, ParsedNote> fresh = new HashMap<>();
         for (IngestBatch.NoteWrite w : parsed) {
             fresh.put(w.note().path(), w.note());

@@ -56,8 +56,7 @@ public final class MergedTask {
     public Task toTask(String id, MeetingRef meeting) {
         ParsedTask p = primary().task();
         TaskStatus status = p.status();
-        OwnerResolver.Owner owner = byProgress.stream().map(TaskSource::owner)
-                .filter(o -> o != null && o.name() != null).findFirst().orElse(OwnerResolver.Owner.NONE);
+        OwnerResolver.Owner owner = owner();
         String ownerRaw = first(ParsedTask::ownerRaw);
         List<String> tags = byProgress.stream().map(s -> s.task().tags()).filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
         return new Task(id, p.description(), owner.name(), ownerRaw, owner.kind(), status, p.statusSymbol(),
@@ -65,6 +64,25 @@ public final class MergedTask {
                 closedDate(TaskStatus.DONE, status, ParsedTask::done), closedDate(TaskStatus.CANCELLED, status, ParsedTask::cancelled),
                 first(ParsedTask::priority), first(ParsedTask::recurrence), tags, first(ParsedTask::blockId),
                 meeting, sourceRefs(), false);
+    }
+
+    /**
+     * The most advanced line's owner; when another line names the same person more fully ("Brian" and
+     * "Brian Moore", the first name unresolved) the fuller name wins.
+     */
+    private OwnerResolver.Owner owner() {
+        List<OwnerResolver.Owner> named = byProgress.stream().map(TaskSource::owner).filter(o -> o != null && o.name() != null).toList();
+        if (named.isEmpty()) {
+            return OwnerResolver.Owner.NONE;
+        }
+        OwnerResolver.Owner best = named.get(0);
+        String prefix = TaskText.normalize(best.name()) + " ";
+        for (OwnerResolver.Owner o : named) {
+            if (TaskText.normalize(o.name()).startsWith(prefix) && o.kind() == best.kind()) {
+                return o;
+            }
+        }
+        return best;
     }
 
     private <T> T first(Function<ParsedTask, T> field) {

@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The YAML block between the leading {@code ---} lines of a note. Invalid YAML (unfilled templates
@@ -150,7 +155,8 @@ public final class FrontMatter {
         options.setCodePointLimit(1_000_000);
         options.setAllowDuplicateKeys(true);
         options.setAllowRecursiveKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        DumperOptions dumper = new DumperOptions();
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new DatesAsText());
         try {
             Object doc = yaml.load(String.join("\n", block));
             if (doc == null) {
@@ -173,6 +179,18 @@ public final class FrontMatter {
             problems.add(new Problem(2, "front matter is not valid YAML (" + firstLine(e.getMessage())
                     + "); read line by line"));
             return null;
+        }
+    }
+
+    /**
+     * Keeps unquoted dates as text: SnakeYAML would turn {@code 2025-02-30} into March 2 without a
+     * word, and we want to warn about it instead.
+     */
+    private static final class DatesAsText extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            Tag tag = super.resolve(kind, value, implicit);
+            return implicit && Tag.TIMESTAMP.equals(tag) ? Tag.STR : tag;
         }
     }
 

@@ -16,6 +16,11 @@ import java.util.List;
  * use), and a run keeps the code page that explains most of it. A sequence one byte short is
  * completed with a byte the code page could not show, but only when that yields a known character
  * (the task signifiers, U+FE0F, ”), since a guess would change real text.
+ *
+ * <p>Limits, on purpose: a letter whose dropped byte several letters could fill stays as shown
+ * (windows-1252 {@code Ã} + dropped byte may be Á, Í, Ï, Ð or Ý); a lone Cyrillic/Armenian/…
+ * character is not taken from a two-character run; and Mac Roman symbol pairs that happen to be
+ * valid UTF-8 for a Latin letter (such as {@code √π}) would be read as that letter.
  */
 public final class Mojibake {
 

@@ -197,4 +197,16 @@ class IngesterTest {
         assertEquals(4, r.tasks());
         assertEquals(2, new MeetingStore(fx.db).all().size());
     }
+
+    @Test
+    void a_full_ingest_merges_every_note_again_without_parsing_and_keeps_ids() {
+        fx.ingest();
+        Map<String, String> before = idsByDescription();
+
+        IngestReport r = fx.ingester().ingest(IngestProgress.NONE, true);
+
+        assertEquals(0, r.parsed());
+        assertEquals(4, r.tasks());
+        assertEquals(before, idsByDescription());
+    }
 }

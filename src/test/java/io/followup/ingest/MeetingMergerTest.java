@@ -144,4 +144,15 @@ class MeetingMergerTest {
         assertEquals(2, tasks.size());
         assertEquals(Set.of(0, 1), tasks.stream().map(t -> t.sources().get(0).occurrence()).collect(Collectors.toSet()));
     }
+
+    @Test
+    void a_first_name_alone_gives_way_to_the_full_name_of_the_other_line() {
+        var a = meeting("a.md", "Sync", "2025-10-28", people, task(1, "x", "Finalize the collateral tracks", "Brian", null));
+        var b = meeting("b.md", "Sync", "2025-10-28", people, task(1, "?", "Finalize the collateral tracks", "Brian Moore", null));
+
+        Task t = merger.merge(List.of(a, b)).meetings().get(0).tasks().get(0).toTask("id", null);
+
+        assertEquals("Brian Moore", t.owner());
+        assertEquals(TaskStatus.DONE, t.status());
+    }
 }

@@ -133,6 +133,14 @@ class NoteParserTest {
     }
 
     @Test
+    void an_impossible_front_matter_date_is_a_warning_and_other_sources_are_tried() {
+        ParsedNote n = parse("2025-06-07 Sync.md", "---\ndate: 2025-02-30\n---\n# Sync\n");
+        assertEquals(LocalDate.of(2025, 6, 7), n.date());
+        assertTrue(n.warnings().stream().anyMatch(w -> w.line() == 2 && w.message().contains("2025-02-30")),
+                n.warnings().toString());
+    }
+
+    @Test
     void participants_placeholder_falls_back_to_the_participants_line() {
         ParsedNote n = parse("x.md", "---\nparticipants: [{ { PARTICIPANTS } }]\n---\n**Participants:** Ana Silva, Dana Reyes\n");
         assertEquals(List.of("Ana Silva", "Dana Reyes"), n.participants());
