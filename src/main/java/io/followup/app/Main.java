@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             // each verb is its own class in this package
             IngestCommand.class, ListCommand.class, MeetingsCommand.class,
             ServeCommand.class, AskCommand.class,
+            DigestCommand.class,
         })
 public final class Main implements Runnable {
 

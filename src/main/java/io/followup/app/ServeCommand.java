@@ -34,6 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
                 IngestReport report = Wiring.ingester(config, db).ingest();
                 IngestCommand.print(report, spec.commandLine().getOut());
                 ready.set(true);
+                DigestWiring.startScheduler(config, db, Wiring.clock(config), chat.directory);
                 server.join();
             }
         }

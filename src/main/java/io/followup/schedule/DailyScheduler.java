@@ -43,7 +43,7 @@ public final class DailyScheduler implements AutoCloseable {
     static final Duration GRACE = Duration.ofMinutes(15);
 
     /** What {@link #enqueueDue} or {@link #enqueueAllNow} put in the outbox. */
-    public record Enqueued(int messages, int skipped, List<String> notes) {
+    public record Enqueued(int messages, int skipped, int unsendable, List<String> notes) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
@@ -109,7 +109,7 @@ public final class DailyScheduler implements AutoCloseable {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, settings.zone());
         if (!settings.isWorkingDay(day)) {
-            return new Enqueued(0, 0, List.of(day.getDayOfWeek() + " is not a digest day"));
+            return new Enqueued(0, 0, 0, List.of(day.getDayOfWeek() + " is not a digest day"));
         }
         boolean digestDue = settings.digestChannel() != null && !now.isBefore(settings.digestAt(day))
                 && !outbox.exists(day, settings.digestChannel(), KIND_DIGEST);
@@ -162,7 +162,7 @@ public final class DailyScheduler implements AutoCloseable {
         Optional<String> user = recipients.chatUserOf(r.owner());
         if (user.isEmpty()) {
             if (immediate || isDecidedNow(settings.digestAt(day), now)) {
-                c.add(outbox.recordUnsendable(new NewMessage(day, "person:" + r.owner(), KIND_REMINDER, r.owner(), GSON.toJson(message), now),
+                c.unsendable(outbox.recordUnsendable(new NewMessage(day, "person:" + r.owner(), KIND_REMINDER, r.owner(), GSON.toJson(message), now),
                         now, "no chat user known for " + r.owner() + " (add slack: to the people file, or link the account)"));
             }
             return;
@@ -199,7 +199,14 @@ public final class DailyScheduler implements AutoCloseable {
     private static final class Counter {
         int messages;
         int skipped;
+        int unsendable;
         final List<String> notes = new ArrayList<>();
+
+        void unsendable(boolean inserted) {
+            if (inserted) {
+                unsendable++;
+            }
+        }
 
         void add(boolean inserted) {
             if (inserted) {
@@ -208,7 +215,7 @@ public final class DailyScheduler implements AutoCloseable {
         }
 
         Enqueued result() {
-            return new Enqueued(messages, skipped, List.copyOf(notes));
+            return new Enqueued(messages, skipped, unsendable, List.copyOf(notes));
         }
     }
 }

@@ -117,6 +117,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                     String tz = zones.get(form.get("user"));
                     ok(ex, Map.of("user", tz == null ? Map.of("id", form.get("user")) : Map.of("id", form.get("user"), "tz", tz)));
                 }
+                case "users.list" -> ok(ex, Map.of("members", List.of(), "response_metadata", Map.of("next_cursor", "")));
                 default -> error(ex, 200, "unknown_method");
             }
         }

@@ -1,0 +1,141 @@
+package io.followup.app;
+
+import io.followup.chat.Directory;
+import io.followup.chat.slack.SlackDirectory;
+import io.followup.digest.Digest;
+import io.followup.digest.DigestBuilder;
+import io.followup.digest.DigestText;
+import io.followup.digest.Reminder;
+import io.followup.people.People;
+import io.followup.schedule.DailyScheduler;
+import io.followup.schedule.OutboxSender;
+import io.followup.schedule.ScheduleSettings;
+import io.followup.store.Database;
+import io.followup.store.OutboxRow;
+import io.followup.store.OutboxStore;
+import io.followup.store.TaskStore;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code followup digest}: posts today's channel digest and the owners' reminders now, once a day (a second run
+ * posts nothing new); {@code --dry-run} prints them instead, {@code --status} shows what the outbox did.
+ */
+@Command(name = "digest", description = "Post today's digest and owner reminders now (once a day); --dry-run prints them.")
+public final class DigestCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--dry-run", description = "Print the digest and the DMs instead of posting them.")
+    boolean dryRun;
+
+    @Option(names = "--status", description = "Show today's outbox: sent, queued, failed (with the error), and recent permanent failures.")
+    boolean status;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Tests set the configuration directly instead of through the environment. */
+    Config config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Config config = this.config != null ? this.config : options.config();
+        Database db = StoreAccess.openExisting(config.db());
+        if (db == null) {
+            spec.commandLine().getErr().println(StoreAccess.INGEST_FIRST);
+            return 1;
+        }
+        try (db) {
+            Clock clock = Wiring.clock(config);
+            LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+            People people = People.load(config.peopleFile());
+            if (status) {
+                printStatus(out, new OutboxStore(db), DigestWiring.settings(config, people), today, clock);
+            } else if (dryRun) {
+                printDryRun(out, config, db, clock, people, today);
+            } else {
+                post(out, config, db, clock, people);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private void post(PrintWriter out, Config config, Database db, Clock clock, People people) throws InterruptedException {
+        Directory directory = ChatWiring.create(config, db, clock, ChatWiring.contacts(people), null).directory;
+        if (directory instanceof SlackDirectory slackDirectory) {
+            slackDirectory.refresh(); // people matched to Slack users by name; failures are logged, not fatal
+        }
+        DigestWiring w = DigestWiring.create(config, db, clock, people, directory, DigestWiring.slackGateway(config));
+        DailyScheduler.Enqueued enqueued = w.scheduler.enqueueAllNow();
+        OutboxSender.Report report = w.sender.drainUntilIdle(Duration.ofMinutes(3));
+        enqueued.notes().forEach(n -> out.println("note: " + n));
+        out.println("New today: " + enqueued.messages() + " message(s)"
+                + (enqueued.skipped() > 0 ? ", " + enqueued.skipped() + " reminder(s) turned off by their owner" : "")
+                + (enqueued.unsendable() > 0 ? ", " + enqueued.unsendable() + " reminder(s) with no chat user to send to (see --status)" : "")
+                + ". Posted now: " + report.sent() + ", failed: " + report.failed() + ", waiting to retry: " + report.retrying() + ".");
+        if (enqueued.messages() == 0 && enqueued.unsendable() == 0) {
+            out.println("Today's digest was already sent; nothing new to post. See `followup digest --status`.");
+        }
+    }
+
+    private static void printDryRun(PrintWriter out, Config config, Database db, Clock clock, People people, LocalDate today) {
+        ScheduleSettings s = DigestWiring.settings(config, people);
+        Digest digest = new DigestBuilder(today, s.lookaheadDays(), s.teamChannels()).build(new TaskStore(db).open());
+        Directory directory = ChatWiring.create(config, db, clock, ChatWiring.contacts(people), null).directory;
+        out.println("=== Channel digest → " + (s.digestChannel() == null ? "(no FOLLOWUP_DIGEST_CHANNEL: not posted)" : s.digestChannel()));
+        out.println(DigestText.channel(digest));
+        if (digest.reminders().isEmpty()) {
+            out.println("=== No reminders: nobody has anything overdue, due today or due tomorrow.");
+        }
+        for (Reminder r : digest.reminders()) {
+            String to = r.isTeam() ? (r.teamChannel() == null ? "(no channel for this team in the people file)" : r.teamChannel())
+                    : directory.userOf(r.owner()).map(u -> "DM " + u).orElse("(no chat user known: not sent)");
+            out.println("=== Reminder for " + r.owner() + " → " + to);
+            out.println(DigestText.reminder(r, today));
+        }
+        if (!s.isWorkingDay(today)) {
+            out.println("(" + DigestText.day(today) + " is not a digest day: the scheduler would post nothing today.)");
+        }
+    }
+
+    private static void printStatus(PrintWriter out, OutboxStore outbox, ScheduleSettings s, LocalDate today, Clock clock) {
+        List<OutboxRow> rows = outbox.byDay(today);
+        out.println("Outbox for " + DigestText.day(today) + " (" + s.zone() + "): " + (rows.isEmpty() ? "nothing yet." : ""));
+        for (OutboxRow r : rows) {
+            out.println("  " + line(r, s));
+        }
+        List<OutboxRow> failed = outbox.failedSince(today.minusDays(7)).stream().filter(r -> !r.day().equals(today)).toList();
+        if (!failed.isEmpty()) {
+            out.println("Failed in the previous 7 days (not retried):");
+            failed.forEach(r -> out.println("  " + r.day() + "  " + line(r, s)));
+        }
+        out.println("Next scheduled digest: " + ZonedDateTime.ofInstant(s.nextDigestAfter(clock.instant()), s.zone()));
+    }
+
+    private static String line(OutboxRow r, ScheduleSettings s) {
+        String who = r.recipient() + (r.subject() == null ? "" : " (" + r.subject() + ")");
+        String base = String.format("%-7s %-8s %s", r.state().dbName(), r.kind(), who);
+        return switch (r.state()) {
+            case SENT -> base + "  ts " + r.sentTs() + (r.partsSent() > 1 ? " + " + (r.partsSent() - 1) + " thread replies" : "")
+                    + "  at " + ZonedDateTime.ofInstant(r.sentAt(), s.zone()).toLocalTime().withNano(0);
+            case FAILED -> base + "  error: " + r.lastError() + " (attempts " + r.attempts() + ")";
+            case QUEUED -> base + "  due " + ZonedDateTime.ofInstant(r.dueAt(), s.zone()).toLocalTime().withNano(0)
+                    + (r.lastError() == null ? "" : "  last error: " + r.lastError()) + " (attempts " + r.attempts() + ")";
+            case SENDING -> base + "  being posted since " + ZonedDateTime.ofInstant(r.claimedAt(), s.zone()).toLocalTime().withNano(0);
+        };
+    }
+}
