@@ -1,0 +1,70 @@
+# Shared by the scripts in scripts/: sourced, not run. Assumes the caller is at the repo root.
+
+JAR=target/followup.jar
+
+# Java reads file names with the locale's charset: under the C/POSIX locale a note named
+# "Zoë.md" cannot be opened. Prefer a UTF-8 locale when the caller has none.
+ensure_utf8_locale() {
+  case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+    *UTF-8* | *utf-8* | *UTF8* | *utf8*) ;;
+    *) export LC_ALL=C.UTF-8 ;;
+  esac
+}
+
+# Builds target/followup.jar when it is missing or older than any source, migration or the pom.
+ensure_jar() {
+  if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main db/migration -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
+    echo "followup: building $JAR ..." >&2
+    mvn -B -q -ntp -DskipTests package >&2
+  fi
+}
+
+java_cmd() {
+  # shellcheck disable=SC2086  # FOLLOWUP_JAVA_OPTS is a list of JVM flags
+  java ${FOLLOWUP_JAVA_OPTS:-} "$@"
+}
+
+# The scripts cd to the repo root; paths the caller gave (relative to where they stood) are made
+# absolute first. Usage: absolutize_env "$CALLER_PWD"; DIR=$(abs_path "$CALLER_PWD" "$1")
+abs_path() {
+  local base=$1 p=$2
+  case "$p" in
+    /*) printf '%s\n' "$p" ;;
+    *) printf '%s\n' "$base/$p" ;;
+  esac
+}
+
+absolutize_env() {
+  local base=$1 var
+  for var in FOLLOWUP_VAULT FOLLOWUP_DB FOLLOWUP_PEOPLE; do
+    if [[ -n "${!var:-}" ]]; then
+      export "$var=$(abs_path "$base" "${!var}")"
+    fi
+  done
+}
+
+# With no FOLLOWUP_VAULT the scripts run the bundled demo: Harbor & Finch's notes, their people
+# file, and a pinned "today" (2026-03-04) so the digest always has overdue, due-today and upcoming
+# tasks. The notes are copied to db/demo-vault first, so write-back from chat edits the copy and
+# the committed demo/vault stays as it is. Sets DEMO=1 when the demo is used.
+DEMO_TODAY=2026-03-04
+DEMO_VAULT_COPY=db/demo-vault
+demo_defaults() {
+  DEMO=0
+  if [[ -z "${FOLLOWUP_VAULT:-}" ]]; then
+    DEMO=1
+    if [[ ! -d "$DEMO_VAULT_COPY" ]]; then
+      mkdir -p "$(dirname "$DEMO_VAULT_COPY")"
+      cp -R demo/vault "$DEMO_VAULT_COPY"
+    fi
+    export FOLLOWUP_VAULT="$PWD/$DEMO_VAULT_COPY"
+    export FOLLOWUP_PEOPLE="${FOLLOWUP_PEOPLE:-$PWD/demo/people.yml}"
+    export FOLLOWUP_TODAY="${FOLLOWUP_TODAY:-$DEMO_TODAY}"
+    export FOLLOWUP_DB="${FOLLOWUP_DB:-$PWD/db/demo.db}"
+  fi
+}
+
+# Forgets the demo's state: its database and its copy of the notes.
+demo_reset() {
+  rm -rf "$DEMO_VAULT_COPY" db/demo.db db/demo.db-*
+}

@@ -1,0 +1,142 @@
+package io.followup.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The ingest benchmark: generates a vault (BENCH_NOTES notes, default 10,000), ingests it in a child JVM
+ * capped at BENCH_XMX (default 512m) — cold, again with nothing changed, one edited note through
+ * {@code ingestPaths} and through a full {@code ingest} — and prints the times, the peak heap and max
+ * RSS next to {@code grep -c '\- \['} over the same files, as a Markdown table with the machine it ran on.
+ * Environment: BENCH_NOTES, BENCH_SEED, BENCH_XMX, BENCH_DIR (kept when given; else a temp dir, removed).
+ */
+public final class IngestBench {
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int notes = Integer.parseInt(env("BENCH_NOTES", "10000"));
+        long seed = Long.parseLong(env("BENCH_SEED", Long.toString(GenVault.DEFAULT_SEED)));
+        String xmx = env("BENCH_XMX", "512m");
+        String given = System.getenv("BENCH_DIR");
+        Path work = given == null || given.isBlank() ? Files.createTempDirectory("followup-bench") : Path.of(given);
+        Path vault = work.resolve("vault");
+        Path db = work.resolve("bench.db");
+        try {
+            deleteTree(vault);
+            Files.deleteIfExists(db);
+            System.err.printf(Locale.ROOT, "IngestBench: generating %,d notes in %s ...%n", notes, vault);
+            long t0 = System.nanoTime();
+            GenVault.Summary gen = GenVault.generate(vault, notes, seed);
+            double genSecs = (System.nanoTime() - t0) / 1e9;
+
+            System.err.println("IngestBench: ingesting in a child JVM (-Xmx" + xmx + ") ...");
+            Child child = runChild(vault, db, xmx);
+            System.err.println("IngestBench: grep ...");
+            Grep grep = grep(vault);
+
+            System.out.print(Report.markdown(Machine.describe(), gen, genSecs, child.results(), child.maxRssKb(), grep,
+                    Files.size(db), xmx));
+            if (!child.ok()) {
+                System.err.println("IngestBench: the child JVM failed (exit " + child.exit() + "):\n" + child.stderr());
+                System.exit(1);
+            }
+        } finally {
+            if (given == null || given.isBlank()) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    /** What the child JVM reported ({@code RESULT key=value} lines), its max RSS and how it ended. */
+    record Child(Map<String, String> results, long maxRssKb, int exit, String stderr) {
+        boolean ok() {
+            return exit == 0 && !results.containsKey("error");
+        }
+    }
+
+    /** Lines matching {@code - [} counted by grep, and how long grep took. */
+    record Grep(long lines, double seconds) {
+    }
+
+    private static Child runChild(Path vault, Path db, String xmx) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>();
+        boolean timeV = Files.isExecutable(Path.of("/usr/bin/time"));
+        if (timeV) {
+            cmd.addAll(List.of("/usr/bin/time", "-v"));
+        }
+        cmd.addAll(List.of(java, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
+                IngestBenchChild.class.getName(), vault.toString(), db.toString(), vault.resolve("people.yml").toString()));
+        Path err = Files.createTempFile("ingest-bench", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            String stderr = Files.readString(err);
+            Map<String, String> results = new LinkedHashMap<>();
+            out.lines().filter(l -> l.startsWith("RESULT ")).forEach(l -> {
+                int eq = l.indexOf('=');
+                results.put(l.substring(7, eq), l.substring(eq + 1));
+            });
+            long rss = stderr.lines().filter(l -> l.contains("Maximum resident set size"))
+                    .map(l -> l.substring(l.lastIndexOf(':') + 1).strip()).mapToLong(Long::parseLong).findFirst().orElse(-1);
+            return new Child(results, rss, exit, stderr);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** {@code grep -c '\- \['} over every note (summed), the same files the ingest read. */
+    static Grep grep(Path vault) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("grep", "-r", "-c", "--include=*.md", "\\- \\[", vault.toString())
+                .redirectErrorStream(true).start();
+        long lines = 0;
+        for (String l : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            int colon = l.lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    lines += Long.parseLong(l.substring(colon + 1).strip());
+                } catch (NumberFormatException e) {
+                    // a grep message, not a count
+                }
+            }
+        }
+        p.waitFor(1, TimeUnit.MINUTES);
+        return new Grep(lines, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
