@@ -38,7 +38,8 @@ public final class AskCommand implements Callable<Integer> {
             return 1;
         }
         try (db) {
-            CommandService commands = ChatWiring.create(config, db, Wiring.clock(config), null).commands;
+            java.time.Clock clock = Wiring.clock(config);
+            CommandService commands = ChatWiring.create(config, db, clock, Wiring.writeBack(config, db, clock)).commands;
             String text = String.join(" ", words).strip();
             Reply reply;
             if (text.startsWith("/meetings")) {

@@ -51,7 +51,8 @@ public final class ChatWiring {
             this.slack = null;
             this.directory = new LinkedDirectory(links, contacts, clock);
         }
-        this.commands = new CommandService(tasks, meetings, actions, directory, config.admins(), clock);
+        this.commands = new CommandService(tasks, meetings, actions, directory, config.admins(), clock,
+                DigestWiring.reminderPrefs(config, db, clock));
     }
 
     public static ChatWiring create(Config config, Database db, Clock clock, List<Contact> contacts, TaskWriter writer) {
@@ -66,6 +67,11 @@ public final class ChatWiring {
     /** The people file's persons as chat contacts (name, aliases, email, Slack id). */
     public static List<Contact> contacts(People people) {
         return people.persons().stream().map(p -> new Contact(p.name(), p.aliases(), p.email(), p.slack())).toList();
+    }
+
+    /** True when {@link #slackServer} can be built: a bot token and a signing secret or app-level token. */
+    public boolean hasSlack() {
+        return slack != null && config.hasSlack();
     }
 
     /** The Slack server; needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN). */

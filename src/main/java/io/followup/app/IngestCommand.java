@@ -4,6 +4,7 @@ import io.followup.ingest.IngestException;
 import io.followup.ingest.IngestReport;
 import io.followup.ingest.Ingester;
 import io.followup.store.Database;
+import io.followup.store.WritebackStore;
 import io.followup.vault.Warning;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -41,11 +42,26 @@ public final class IngestCommand implements Callable<Integer> {
         try (Database db = StoreAccess.open(config.db())) {
             IngestReport report = Wiring.ingester(config, db).ingest(ProgressBar.forConsole(), full);
             print(report, spec.commandLine().getOut());
+            java.time.Clock clock = Wiring.clock(config);
+            int written = Wiring.pendingWrites(db, Wiring.writeBack(config, db, clock), clock).retry();
+            printPending(written, new WritebackStore(db).pending().size(), spec.commandLine().getOut());
             return 0;
         } catch (IngestException e) {
             spec.commandLine().getErr().println("followup: " + e.getMessage());
             return BAD_VAULT;
         }
+    }
+
+    /** Says what happened to chat changes that were waiting for their notes (nothing when there were none). */
+    static void printPending(int written, int stillPending, PrintWriter out) {
+        if (written > 0) {
+            out.printf("%d chat change%s written to the notes%n", written, written == 1 ? "" : "s");
+        }
+        if (stillPending > 0) {
+            out.printf("%d chat change%s not yet in the notes (write-back off, or note read-only or changed); kept in Followup%n",
+                    stillPending, stillPending == 1 ? "" : "s");
+        }
+        out.flush();
     }
 
     static void print(IngestReport r, PrintWriter out) {

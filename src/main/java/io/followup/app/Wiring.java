@@ -3,6 +3,9 @@ package io.followup.app;
 import io.followup.ingest.Ingester;
 import io.followup.people.People;
 import io.followup.store.Database;
+import io.followup.store.WritebackStore;
+import io.followup.vault.writeback.PendingWrites;
+import io.followup.vault.writeback.WriteBack;
 import java.time.Clock;
 
 /** Builds Followup's objects by hand from the configuration: the one place that knows how they fit together. */
@@ -25,5 +28,14 @@ public final class Wiring {
 
     public static Ingester ingester(Config config, Database db) {
         return new Ingester(config.vault(), db, people(config), clock(config));
+    }
+
+    /** Carries chat changes to the notes (recording them as pending when FOLLOWUP_WRITEBACK=off or a note can't be written). */
+    public static WriteBack writeBack(Config config, Database db, Clock clock) {
+        return new WriteBack(config.vault(), config.writeback(), new WritebackStore(db), clock);
+    }
+
+    public static PendingWrites pendingWrites(Database db, WriteBack writeBack, Clock clock) {
+        return new PendingWrites(new WritebackStore(db), writeBack, clock);
     }
 }

@@ -42,6 +42,9 @@ public sealed interface Command {
 
     record Link(PersonRef user, String name) implements Command { }
 
+    /** The caller's daily reminder settings: "off", "on", "at 08:30" or nothing (show them). */
+    record Reminders(String args) implements Command { }
+
     /** Help, with the reason it is shown (null when asked for). */
     record Help(String problem) implements Command { }
 

@@ -48,6 +48,7 @@ public final class CommandParser {
             case "assign", "reassign", "give" -> assign(rest);
             case "whoami", "me?" -> new Command.WhoAmI();
             case "link" -> link(rest);
+            case "reminders", "reminder" -> new Command.Reminders(rest);
             case "help", "?", "-h", "--help" -> new Command.Help(null);
             default -> new Command.Help("I don't know \"" + shorten(words[0]) + "\".");
         };

@@ -4,6 +4,7 @@ import io.followup.store.MeetingStore;
 import io.followup.store.TaskStore;
 import io.followup.tasks.ActionResult;
 import io.followup.tasks.Actor;
+import io.followup.tasks.ReminderPrefs;
 import io.followup.tasks.TaskActions;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,9 +32,17 @@ public final class CommandService {
     private final CommandParser parser = new CommandParser();
     private final TaskQueries queries;
     private final MeetingReplies meetingReplies;
+    private final ReminderPrefs reminders;
 
     public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
                           Set<String> admins, Clock clock) {
+        this(tasks, meetings, actions, directory, admins, clock, null);
+    }
+
+    /** {@code reminders} answers /tasks reminders (null: not available here). */
+    public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
+                          Set<String> admins, Clock clock, ReminderPrefs reminders) {
+        this.reminders = reminders;
         this.tasks = tasks;
         this.actions = actions;
         this.directory = directory;
@@ -75,20 +84,33 @@ public final class CommandService {
     /** A button pressed on a task shown in {@code view}: do it, then redraw the view with what happened on top. */
     public Reply press(String userId, Reply.Action action, String taskId, String argument, Reply.View view, String origin) {
         Actor actor = actor(userId);
-        ActionResult result = switch (action) {
-            case DONE -> actions.complete(actor, taskId, origin);
-            case UNDO -> actions.reopen(actor, taskId, origin);
-            case ACCEPT -> actions.accept(actor, taskId, origin);
-            case DECLINE -> actions.decline(actor, taskId, origin);
-            case SNOOZE -> snooze(actor, taskId, argument, origin);
-            case REASSIGN -> reassign(actor, taskId, PersonRef.user(argument, null), origin);
-        };
+        ActionResult result = act(actor, action, taskId, argument, origin);
         if (result.kind() != ActionResult.Kind.CHANGED && result.kind() != ActionResult.Kind.UNCHANGED) {
             return Reply.notice(result.message());
         }
         Reply.View redraw = view == null ? new Reply.View("", 0) : view;
         Reply again = redraw.home() ? home(userId, redraw.offset()) : run(actor, parser.parseTasks(redraw.command()), redraw, origin);
         return again.prepend(mark(result) + result.message()).withChangedOwners(changedOwners(List.of(result)));
+    }
+
+    /**
+     * A button pressed on a message that belongs to everyone (the channel digest, a reminder): do it and answer
+     * the presser alone with what happened and the task as it is now; the message itself is not redrawn.
+     */
+    public Reply pressOnly(String userId, Reply.Action action, String taskId, String argument, String origin) {
+        return actionReply(List.of(act(actor(userId), action, taskId, argument, origin)));
+    }
+
+    private ActionResult act(Actor actor, Reply.Action action, String taskId, String argument, String origin) {
+        return switch (action) {
+            case DONE -> actions.complete(actor, taskId, origin);
+            case UNDO -> actions.reopen(actor, taskId, origin);
+            case ACCEPT -> actions.accept(actor, taskId, origin);
+            case DECLINE -> actions.decline(actor, taskId, origin);
+            case CLAIM -> actions.claim(actor, taskId, origin);
+            case SNOOZE -> snooze(actor, taskId, argument, origin);
+            case REASSIGN -> reassign(actor, taskId, PersonRef.user(argument, null), origin);
+        };
     }
 
     /** Who the chat user is: linked person (or null) and admin flag. */
@@ -129,6 +151,9 @@ public final class CommandService {
             return Reply.notice(Help.whoami(actor));
         } else if (c instanceof Command.Link l) {
             return link(actor, l);
+        } else if (c instanceof Command.Reminders r) {
+            return Reply.notice(reminders == null ? "Reminder settings are not available here."
+                    : reminders.handle(actor.userId(), r.args()));
         } else if (c instanceof Command.Meetings m) {
             return meetingReplies.answer(m.query(), today);
         }

@@ -20,6 +20,7 @@ final class Help {
                 /tasks snooze <id> <2026-03-05|+3d|tomorrow|monday|next week>
                 /tasks assign <id> @someone · /tasks accept <id> · /tasks decline <id>
                 /tasks history <id> · /tasks whoami · /tasks link @user Full Name (admins)
+                /tasks reminders off|on|at 08:30 — your daily DM of what is due
                 /meetings [recent|<words>|<id>] — meetings with summary, decisions and action items""";
     }
 

@@ -27,8 +27,8 @@ public record Reply(String title, List<Part> parts, View view, boolean notice, S
         }
     }
 
-    /** What a button does to a task. */
-    public enum Action { DONE, SNOOZE, REASSIGN, ACCEPT, DECLINE, UNDO }
+    /** What a button does to a task (CLAIM: the presser takes a task nobody owns). */
+    public enum Action { DONE, SNOOZE, REASSIGN, ACCEPT, DECLINE, UNDO, CLAIM }
 
     /** The dates offered by a snooze menu: label and the input DateInput reads. */
     public record SnoozeChoice(String label, String input) {

@@ -101,12 +101,14 @@ public final class TaskLists {
         return new Reply.TaskItem(t, DueLabels.of(t, today), actions(t));
     }
 
-    /** Open tasks: done, snooze, reassign; proposed: accept, decline; closed: undo. */
+    /** Open tasks: done, snooze, reassign (and claim when nobody owns it); proposed: accept, decline; closed: undo. */
     public static List<Reply.Action> actions(Task t) {
         return switch (t.status()) {
             case PROPOSED -> List.of(Reply.Action.ACCEPT, Reply.Action.DECLINE);
             case DONE, CANCELLED -> List.of(Reply.Action.UNDO);
-            default -> List.of(Reply.Action.DONE, Reply.Action.SNOOZE, Reply.Action.REASSIGN);
+            default -> t.owner() == null
+                    ? List.of(Reply.Action.CLAIM, Reply.Action.DONE, Reply.Action.SNOOZE, Reply.Action.REASSIGN)
+                    : List.of(Reply.Action.DONE, Reply.Action.SNOOZE, Reply.Action.REASSIGN);
         };
     }
 

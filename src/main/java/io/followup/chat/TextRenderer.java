@@ -30,7 +30,10 @@ public final class TextRenderer {
         return out.toString().strip();
     }
 
-    /** One line per task: box, id, description, owner, due, priority, meeting. */
+    /** Shown with a task whose chat change has not reached its note yet. */
+    public static final String NOT_IN_NOTE = "⚠ changed in chat, not yet in the note";
+
+    /** One line per task: box, id, description, owner, due, priority, meeting (and the not-yet-in-the-note mark). */
     public static String taskLine(Task t, String dueLabel) {
         StringBuilder s = new StringBuilder();
         s.append(box(t.status())).append(" [").append(t.id()).append("] ").append(t.description());
@@ -44,6 +47,9 @@ public final class TextRenderer {
             if (t.meeting().date() != null) {
                 s.append(" (").append(t.meeting().date()).append(')');
             }
+        }
+        if (t.writebackPending()) {
+            s.append(" · ").append(NOT_IN_NOTE);
         }
         return s.toString();
     }

@@ -53,6 +53,11 @@ public final class TaskActions {
         Decision decide(Task before, LocalDate today);
     }
 
+    /** Null when the actor may act on the task, else the refusal to show. */
+    private interface Permission {
+        String refusal(Actor actor, Task task);
+    }
+
     public ActionResult complete(Actor actor, String taskId, String origin) {
         return run(actor, taskId, "complete", origin, (t, today) -> switch (t.status()) {
             case DONE -> Decision.same("Already done" + (t.done() == null ? "" : " (" + t.done() + ")") + ": " + t.description());
@@ -116,6 +121,33 @@ public final class TaskActions {
         });
     }
 
+    /**
+     * The presser becomes the owner: anyone linked may claim a task nobody owns; a task someone owns is
+     * claimed only by an admin (who must be linked to a person to own it).
+     */
+    public ActionResult claim(Actor actor, String taskId, String origin) {
+        return run(actor, taskId, "claim", origin, TaskActions::claimRefusal, (t, today) -> {
+            if (Names.same(actor.person(), t.owner())) {
+                return Decision.same("Already yours: " + t.description());
+            }
+            if (t.status().isClosed()) {
+                return Decision.invalid("This task is " + t.status().jsonName() + "; there is nothing to claim: " + t.description());
+            }
+            return Decision.change(TaskEdits.owner(t, actor.person()), (t.owner() == null ? "nobody" : t.owner()) + " -> " + actor.person(),
+                    "Claimed: " + t.description() + " is now " + actor.person() + "'s.");
+        });
+    }
+
+    private static String claimRefusal(Actor actor, Task task) {
+        if (!actor.linked()) {
+            return "I don't know which person you are yet, so I can't give you tasks. Ask an admin to run /tasks link @you Your Name.";
+        }
+        if (task.owner() == null || actor.admin() || Names.same(actor.person(), task.owner())) {
+            return null;
+        }
+        return "Task " + task.id() + " already belongs to " + task.owner() + "; only an admin can claim it. Nothing was changed.";
+    }
+
     public List<TaskEvent> history(String taskId) {
         return changes.history(taskId);
     }
@@ -126,6 +158,10 @@ public final class TaskActions {
     }
 
     private ActionResult run(Actor actor, String taskId, String action, String origin, Rule rule) {
+        return run(actor, taskId, action, origin, (a, t) -> mayChange(a, t) ? null : refusal(a, t), rule);
+    }
+
+    private ActionResult run(Actor actor, String taskId, String action, String origin, Permission permission, Rule rule) {
         String id = taskId == null ? "" : taskId.strip().toLowerCase(Locale.ROOT);
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Task> found = tasks.byId(id);
@@ -133,8 +169,9 @@ public final class TaskActions {
                 return ActionResult.notFound(id);
             }
             Task before = found.get();
-            if (!mayChange(actor, before)) {
-                return ActionResult.refused(before, refusal(actor, before));
+            String refusal = permission.refusal(actor, before);
+            if (refusal != null) {
+                return ActionResult.refused(before, refusal);
             }
             LocalDate today = LocalDate.now(clock);
             Decision d = rule.decide(before, today);
@@ -142,8 +179,12 @@ public final class TaskActions {
                 return new ActionResult(d.noChangeKind(), before, d.message());
             }
             TaskEvent event = TaskEvent.of(before.id(), clock.instant(), actor.userId(), action, d.detail(), origin);
-            if (changes.apply(before, d.after(), event)) {
-                return ActionResult.changed(before, writeBack(before, d.after()), d.message());
+            // saved as pending first: an ingest landing before the note is written keeps the chat change
+            Task after = TaskEdits.pending(d.after(), true);
+            if (changes.apply(before, after, event)) {
+                WriteResult written = writeBack(before, after);
+                Task now = TaskEdits.pending(after, !written.written());
+                return ActionResult.changed(before, now, d.message() + notWritten(written));
             }
             // someone changed the row between our read and write: read again and decide again
         }
@@ -151,19 +192,32 @@ public final class TaskActions {
                 .orElse(ActionResult.notFound(id));
     }
 
-    private Task writeBack(Task before, Task after) {
+    private WriteResult writeBack(Task before, Task after) {
         WriteResult result;
         try {
             result = writer.apply(before, after);
         } catch (RuntimeException e) {
             LOG.warn("write-back of task {} failed", after.id(), e);
-            result = new WriteResult(WriteResult.Outcome.PENDING, e.getMessage());
+            result = new WriteResult(WriteResult.Outcome.PENDING, "write-back failed", "the note could not be changed");
         }
-        boolean pending = result == null || result.outcome() != WriteResult.Outcome.WRITTEN;
-        if (pending != after.writebackPending()) {
-            changes.setWritebackPending(after.id(), pending);
+        if (result == null) {
+            result = new WriteResult(WriteResult.Outcome.PENDING, "no write-back result", null);
         }
-        return TaskEdits.pending(after, pending);
+        if (result.written()) {
+            changes.setWritebackPending(after.id(), false);
+        }
+        return result;
+    }
+
+    /** The sentence added to an answer when the note does not say it yet; empty when it does. */
+    static String notWritten(WriteResult r) {
+        return switch (r.outcome()) {
+            case WRITTEN -> "";
+            case DISABLED -> "\nSaved in Followup; the note was not written because write-back is off (FOLLOWUP_WRITEBACK=off)"
+                    + " — it will be written when write-back is on.";
+            case PENDING -> "\nSaved in Followup; the note was not written" + (r.reason() == null ? "" : " (" + r.reason() + ")")
+                    + " — it will be written when possible.";
+        };
     }
 
     private static String refusal(Actor actor, Task task) {

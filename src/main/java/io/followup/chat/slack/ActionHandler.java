@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buttons and menus on task cards (Done, Snooze, Reassign, Accept, Decline, Undo, Show more). Acks at
+ * Buttons and menus on task cards (Done, Snooze, Reassign, Accept, Decline, Undo, Claim, Show more). Acks at
  * once; the work runs after the ack and the message is redrawn in place via response_url (or the App
- * Home republished). A refusal is a separate ephemeral message and leaves the card as it was.
+ * Home republished). A refusal is a separate ephemeral message and leaves the card as it was; so is every
+ * answer to a button on a digest or reminder, which is never replaced.
  */
 final class ActionHandler {
 
@@ -68,6 +69,10 @@ final class ActionHandler {
                 case REASSIGN -> a.getSelectedUser();
                 default -> null;
             };
+            if (!inHome && DigestBlocks.DIGEST_VIEW.equals(block.get().view().command())) {
+                answerPresser(ctx, user, service.pressOnly(user, action.get(), block.get().taskId(), argument, origin(p, false)));
+                return;
+            }
             Reply.View view = inHome ? new Reply.View(Reply.View.HOME, 0) : block.get().view();
             Reply reply = service.press(user, action.get(), block.get().taskId(), argument, view, origin(p, inHome));
             if (reply.notice()) {
@@ -85,6 +90,17 @@ final class ActionHandler {
             LOG.error("button {} failed", a.getActionId(), e);
             notice(ctx, inHome, user, Work.problem(e));
         }
+    }
+
+    /** A digest or reminder belongs to everyone in the channel: the presser alone sees what happened. */
+    private void answerPresser(ActionContext ctx, String user, Reply reply) throws java.io.IOException {
+        if (ctx.getResponseUrl() == null) {
+            home.publish(user, 0, reply.title());
+            return;
+        }
+        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(renderer.fallback(reply))
+                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        home.republish(reply.changedOwners(), user, null);
     }
 
     private void replace(ActionContext ctx, Reply reply) throws java.io.IOException {

@@ -44,6 +44,10 @@ public final class BlockKitRenderer {
                 out.add(section(s -> s.text(markdownText(limit(mentions(escape(t.text())))))));
             } else if (part instanceof Reply.TaskItem t) {
                 out.add(section(s -> s.text(markdownText(limit(taskText(t))))));
+                if (t.task().writebackPending()) {
+                    out.add(context(c -> c.elements(List.of(markdownText(":warning: Changed in chat, not yet in the note — "
+                            + "Followup writes it when the note can be written.")))));
+                }
                 out.add(actions(a -> a.blockId(ActionIds.taskBlock(t.task().id(), reply.view())).elements(buttons(t))));
             } else if (part instanceof Reply.MeetingItem m) {
                 out.addAll(meeting(m));
@@ -71,6 +75,7 @@ public final class BlockKitRenderer {
                 case ACCEPT -> elements.add(button(b -> b.actionId(id).text(plainText("Accept")).style("primary").value(t.task().id())));
                 case DECLINE -> elements.add(button(b -> b.actionId(id).text(plainText("Decline")).style("danger").value(t.task().id())));
                 case UNDO -> elements.add(button(b -> b.actionId(id).text(plainText("Undo")).value(t.task().id())));
+                case CLAIM -> elements.add(button(b -> b.actionId(id).text(plainText("Claim")).value(t.task().id())));
                 case SNOOZE -> elements.add(staticSelect(s -> s.actionId(id).placeholder(plainText("Snooze…"))
                         .options(Reply.SnoozeChoice.ALL.stream().map(c -> option(plainText(c.label()), c.input())).toList())));
                 case REASSIGN -> elements.add(usersSelect(u -> u.actionId(id).placeholder(plainText("Reassign…"))));
@@ -100,9 +105,6 @@ public final class BlockKitRenderer {
             }
         }
         s.append("  ·  `").append(t.id()).append('`');
-        if (t.writebackPending()) {
-            s.append("  ·  _note not updated yet_");
-        }
         return s.toString();
     }
 

@@ -87,7 +87,8 @@ public final class WriteBack implements TaskWriter {
                 return new WriteResult(WriteResult.Outcome.WRITTEN, "");
             }
             store.markPending(taskId, base, target, problem, clock.instant());
-            return new WriteResult(WriteResult.Outcome.PENDING, "Changed in chat, not yet in the note (" + problem + "); Followup will retry.");
+            return new WriteResult(WriteResult.Outcome.PENDING,
+                    "Changed in chat, not yet in the note (" + problem + "); Followup will retry.", problem);
         } finally {
             lock.unlock();
         }
