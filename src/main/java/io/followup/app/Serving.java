@@ -85,6 +85,11 @@ public final class Serving implements AutoCloseable {
         return port;
     }
 
+    /** The store serve uses (for tests and tools that run beside it). */
+    public Database db() {
+        return db;
+    }
+
     public boolean ready() {
         return ready.get();
     }

@@ -192,6 +192,12 @@ public final class DailyScheduler implements AutoCloseable {
     public synchronized void close() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                // a tick in flight finishes before the caller closes the database under it
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }

@@ -101,7 +101,7 @@ final class SlackServerFixture implements AutoCloseable {
         throw new AssertionError("no " + actionId + " for task " + taskId + " in " + blocks);
     }
 
-    private static void copyVault(Path target) throws IOException, URISyntaxException {
+    static void copyVault(Path target) throws IOException, URISyntaxException {
         Path source = Path.of(SlackServerFixture.class.getResource("/vault-chat").toURI());
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(f -> {
