@@ -90,7 +90,8 @@ final class TaskQueries {
             parts.add(new Reply.Text("No changes recorded since it was read from the notes."));
         }
         for (TaskEvent e : events) {
-            String who = directory.personOf(e.actor()).map(p -> p + " (" + e.actor() + ")").orElse(e.actor());
+            String who = "vault".equals(e.actor()) ? "edited in the note (vault)"
+                    : directory.personOf(e.actor()).map(p -> p + " (" + e.actor() + ")").orElse(e.actor());
             parts.add(new Reply.Text(WHEN.format(e.at()) + " · " + who + " · " + e.action()
                     + (e.detail() == null ? "" : " · " + e.detail()) + (e.origin() == null ? "" : " · from " + e.origin())));
         }

@@ -1,6 +1,7 @@
 package io.followup.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -58,6 +59,36 @@ class AskCommandTest {
 
         String[] meetings = run("ask", "--as", "U0TOMAS", "--db", db, "/meetings", "recent");
         assertTrue(meetings[1].contains("Sync"), meetings[1]);
+    }
+
+    @Test
+    void a_change_that_could_not_reach_a_read_only_note_is_written_by_the_next_ingest() throws Exception {
+        Path vault = Files.createDirectories(dir.resolve("vault"));
+        Path note = Files.writeString(vault.resolve("2026-02-25 Sync.md"), String.join("\n", "---", "title: Sync", "date: 2026-02-25",
+                "---", "- [ ] Send the revised contract @Tomás Ortega", "- [ ] Keep this line", ""));
+        Path people = Files.writeString(dir.resolve("people.yaml"), String.join("\n", "me: Tomás Ortega", "people:",
+                "  - name: Tomás Ortega", "    slack: U0TOMAS", ""));
+        String db = dir.resolve("f.db").toString();
+        String[] common = {"--vault", vault.toString(), "--db", db, "--people", people.toString()};
+        assertEquals("0", run(concat(new String[] {"ingest"}, common))[0]);
+        String id = run(concat(new String[] {"ask", "--as", "U0TOMAS"}, common, new String[] {"search", "contract"}))[1]
+                .replaceAll("(?s).*\\[([a-z0-9]{8})\\].*", "$1");
+
+        Files.setPosixFilePermissions(note, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        String[] done = run(concat(new String[] {"ask", "--as", "U0TOMAS"}, common, new String[] {"done", id}));
+        assertTrue(done[1].contains("Marked done") && done[1].contains("the note was not written"), done[1]);
+        assertTrue(done[1].contains("changed in chat, not yet in the note"), done[1]);
+        assertFalse(Files.readString(note).contains("[x]"));
+
+        Files.setPosixFilePermissions(note, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String[] ingest = run(concat(new String[] {"ingest"}, common));
+        assertTrue(ingest[1].contains("1 chat change written to the notes"), ingest[1]);
+        assertTrue(Files.readString(note).contains("- [x] Send the revised contract @Tomás Ortega ✅ "), Files.readString(note));
+        assertTrue(Files.readString(note).contains("- [ ] Keep this line\n"));
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
     @Test

@@ -84,4 +84,12 @@ class CommandParserTest {
         assertEquals(new Command.Meetings(""), parser.parseMeetings("recent"));
         assertEquals(new Command.Meetings("carrier"), parser.parseMeetings(" carrier "));
     }
+
+    @Test
+    void reminders_take_the_rest_as_their_arguments() {
+        CommandParser p = new CommandParser();
+        org.junit.jupiter.api.Assertions.assertEquals(new Command.Reminders("at 08:30"), p.parseTasks("reminders at 08:30"));
+        org.junit.jupiter.api.Assertions.assertEquals(new Command.Reminders("off"), p.parseTasks("reminder off"));
+        org.junit.jupiter.api.Assertions.assertEquals(new Command.Reminders(""), p.parseTasks("reminders"));
+    }
 }

@@ -46,7 +46,8 @@ class TaskActionsTest {
         Path vault = Files.createDirectories(dir.resolve("vault"));
         Files.writeString(vault.resolve("2026-02-25 Sync.md"), String.join("\n", "---", "title: Sync", "date: 2026-02-25", "---",
                 "- [ ] Send the contract @Tomás Ortega \uD83D\uDCC5 2026-03-01",
-                "- [?] Try a second carrier @Tomás Ortega", ""));
+                "- [?] Try a second carrier @Tomás Ortega",
+                "- [ ] Renew the warehouse lease", ""));
         db = Database.open(dir.resolve("f.db"));
         new Ingester(vault, db, People.empty(), CLOCK).ingest();
         tasks = new TaskStore(db);
@@ -100,6 +101,48 @@ class TaskActionsTest {
         assertFalse(r.task().writebackPending());
         actions(TaskWriter.DISABLED).reopen(TOMAS, id, "test");
         assertTrue(tasks.byId(id).orElseThrow().writebackPending(), "DISABLED leaves the change pending");
+    }
+
+    @Test
+    void the_change_is_saved_as_pending_before_the_note_is_written() {
+        String id = id("Send the contract");
+        List<Task> seenByWriter = new ArrayList<>();
+        ActionResult r = actions((before, after) -> {
+            seenByWriter.add(tasks.byId(id).orElseThrow());
+            return new WriteResult(WriteResult.Outcome.WRITTEN, "");
+        }).complete(TOMAS, id, "test");
+        assertEquals(TaskStatus.DONE, seenByWriter.get(0).status());
+        assertTrue(seenByWriter.get(0).writebackPending(), "an ingest meanwhile keeps the chat change");
+        assertFalse(tasks.byId(id).orElseThrow().writebackPending(), "cleared once written");
+        assertFalse(r.message().contains("not written"), r.message());
+    }
+
+    @Test
+    void an_answer_says_when_the_note_was_not_written() {
+        String id = id("Send the contract");
+        ActionResult off = actions(TaskWriter.DISABLED).complete(TOMAS, id, "test");
+        assertTrue(off.message().contains("the note was not written because write-back is off"), off.message());
+        ActionResult readOnly = actions((b, a) -> new WriteResult(WriteResult.Outcome.PENDING, "x", "notes/a.md is read-only"))
+                .reopen(TOMAS, id, "test");
+        assertTrue(readOnly.message().contains("the note was not written (notes/a.md is read-only) — it will be written when possible"),
+                readOnly.message());
+        assertTrue(readOnly.task().writebackPending());
+    }
+
+    @Test
+    void anyone_linked_may_claim_an_unassigned_task_but_not_an_owned_one() {
+        String lease = id("Renew the warehouse lease");
+        ActionResult claimed = actions(TaskWriter.DISABLED).claim(PRIYA, lease, "test");
+        assertEquals(ActionResult.Kind.CHANGED, claimed.kind(), claimed.message());
+        assertEquals("Priya Raman", tasks.byId(lease).orElseThrow().owner());
+        assertEquals("claim", changes.history(lease).get(0).action());
+
+        String contract = id("Send the contract");
+        assertEquals(ActionResult.Kind.REFUSED, actions(TaskWriter.DISABLED).claim(PRIYA, contract, "test").kind());
+        assertEquals(ActionResult.Kind.REFUSED, actions(TaskWriter.DISABLED).claim(new Actor("U9", null, false), lease, "t").kind());
+        assertEquals(ActionResult.Kind.CHANGED,
+                actions(TaskWriter.DISABLED).claim(new Actor("U0ADA", "Ada Kowalski", true), contract, "test").kind());
+        assertEquals("Ada Kowalski", tasks.byId(contract).orElseThrow().owner());
     }
 
     @Test
