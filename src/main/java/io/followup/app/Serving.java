@@ -48,7 +48,18 @@ public final class Serving implements AutoCloseable {
         WritebackStore store = new WritebackStore(db);
         this.sync = new VaultSync(paths -> lastReport.set(paths == null ? ingester.ingest() : ingester.ingestPaths(paths)),
                 store, Wiring.pendingWrites(db, writeBack, clock), writeBack.lock(), clock);
-        this.front = chat.hasSlack() ? slackFront(chat.slackServer(ready::get), config.slackAppToken() != null) : new SlacklessServer(config.port(), ready::get);
+        this.front = front(config, chat, db);
+    }
+
+    /** Slack's server when configured, else the plain one; a bad Slack setting closes the store before it is reported. */
+    private HttpFront front(Config config, ChatWiring chat, Database db) {
+        try {
+            return chat.hasSlack() ? slackFront(chat.slackServer(ready::get), config.slackAppToken() != null)
+                    : new SlacklessServer(config.port(), ready::get);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Starts serving: returns once the first ingest finished and the watcher runs. */
