@@ -46,7 +46,7 @@ absolutize_env() {
 # With no FOLLOWUP_VAULT the scripts run the bundled demo: Harbor & Finch's notes, their people
 # file, and a pinned "today" (2026-03-04) so the digest always has overdue, due-today and upcoming
 # tasks. The notes are copied to db/demo-vault first, so write-back from chat edits the copy and
-# the committed demo/vault stays as it is. Sets DEMO=1 when the demo is used.
+# the committed src/demo/vault stays as it is. Sets DEMO=1 when the demo is used.
 DEMO_TODAY=2026-03-04
 DEMO_VAULT_COPY=db/demo-vault
 demo_defaults() {
@@ -55,10 +55,10 @@ demo_defaults() {
     DEMO=1
     if [[ ! -d "$DEMO_VAULT_COPY" ]]; then
       mkdir -p "$(dirname "$DEMO_VAULT_COPY")"
-      cp -R demo/vault "$DEMO_VAULT_COPY"
+      cp -R src/demo/vault "$DEMO_VAULT_COPY"
     fi
     export FOLLOWUP_VAULT="$PWD/$DEMO_VAULT_COPY"
-    export FOLLOWUP_PEOPLE="${FOLLOWUP_PEOPLE:-$PWD/demo/people.yml}"
+    export FOLLOWUP_PEOPLE="${FOLLOWUP_PEOPLE:-$PWD/src/demo/people.yml}"
     export FOLLOWUP_TODAY="${FOLLOWUP_TODAY:-$DEMO_TODAY}"
     export FOLLOWUP_DB="${FOLLOWUP_DB:-$PWD/db/demo.db}"
   fi

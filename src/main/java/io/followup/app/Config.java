@@ -44,7 +44,7 @@ public record Config(
         }
     }
 
-    public static final Path DEMO_VAULT = Path.of("demo", "vault");
+    public static final Path DEMO_VAULT = Path.of("src", "demo", "vault");
 
     public static Config fromEnv(Map<String, String> env) {
         return new Config(

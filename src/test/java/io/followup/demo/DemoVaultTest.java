@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoVaultTest {
 
     private static final LocalDate DEMO_TODAY = LocalDate.of(2026, 3, 4);
-    private static final Path DEMO_VAULT = Path.of("demo", "vault");
-    private static final Path DEMO_PEOPLE = Path.of("demo", "people.yml");
+    private static final Path DEMO_VAULT = Path.of("src", "demo", "vault");
+    private static final Path DEMO_PEOPLE = Path.of("src", "demo", "people.yml");
 
     @TempDir
     static Path tmp;
