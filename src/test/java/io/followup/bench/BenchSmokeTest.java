@@ -1,0 +1,48 @@
+package io.followup.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs each benchmark in a tiny configuration, so a breakage shows up in the build (the numbers mean nothing here). */
+class BenchSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void slack_bench_serves_every_kind_of_request_and_reports_them() throws Exception {
+        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 120, List.of("-Xmx256m"), null,
+                "smoke");
+        SlackBench.Result r = SlackBench.run(o);
+        assertEquals(0, r.errors(), r.markdown());
+        for (SlackBench.Kind k : SlackBench.Kind.values()) {
+            assertEquals(10, r.counts().get(k), k + " in\n" + r.markdown());
+            assertTrue(r.markdown().contains("| " + k.label + " | 10 |"), r.markdown());
+        }
+        assertTrue(r.throughput() > 0 && r.p99AllMs() > 0, r.markdown());
+        assertTrue(r.vmHwmKb() > 0, r.markdown());
+        assertEquals(r.doneSent(), r.doneApplied(), r.markdown());
+        assertTrue(r.markdown().contains("Machine: ") && r.markdown().contains("Command: `smoke"), r.markdown());
+    }
+
+    @Test
+    void digest_bench_delivers_every_reminder_once_and_reports_it() throws Exception {
+        DigestBench.Options o = new DigestBench.Options(40, GenVault.DEFAULT_SEED, dir, 30, 200, 2, List.of("paced", "unpaced"), 2,
+                "smoke");
+        DigestBench.Result r = DigestBench.run(o);
+        assertTrue(r.build().openTasks() > 0 && r.build().cold() > 0, r.markdown());
+        assertEquals(3, r.deliveries().size(), r.markdown());
+        for (DigestBench.Delivery d : r.deliveries()) {
+            assertTrue(d.exactlyOnce(), d + "\n" + r.markdown());
+            assertTrue(d.drainSecs() > 0, r.markdown());
+        }
+        assertEquals(30, r.deliveries().get(1).messages(), r.markdown());
+        assertTrue(r.markdown().contains("| **query + build** |"), r.markdown());
+        assertTrue(r.markdown().contains("Machine: "), r.markdown());
+    }
+}
