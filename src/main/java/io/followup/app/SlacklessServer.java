@@ -1,5 +1,6 @@
 package io.followup.app;
 
+import io.followup.web.HealthServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,7 @@ final class SlacklessServer implements HttpFront {
     public int start() throws Exception {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(new Health(ready)), "/healthz");
+        context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
         context.addServlet(new ServletHolder(new NotConfigured()), "/slack/events");
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -57,23 +58,6 @@ final class SlacklessServer implements HttpFront {
     public void close() throws Exception {
         if (jetty != null) {
             jetty.stop();
-        }
-    }
-
-    /** GET /healthz: 200 once the first ingest finished, 503 before. */
-    static final class Health extends HttpServlet {
-        private final transient BooleanSupplier ready;
-
-        Health(BooleanSupplier ready) {
-            this.ready = ready;
-        }
-
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            boolean ok = ready.getAsBoolean();
-            resp.setStatus(ok ? 200 : 503);
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.getWriter().write(ok ? "ok" : "starting: the first ingest has not finished");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.followup.chat.slack;
 
+import io.followup.web.HealthServlet;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -91,7 +92,7 @@ public final class SlackServer implements AutoCloseable {
         if (settings.signingSecret() != null) {
             context.addServlet(new ServletHolder(new SlackEventsServlet(app, settings.signingSecret(), realClock)), "/slack/events");
         }
-        context.addServlet(new ServletHolder(new Health(ready)), "/healthz");
+        context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setPort(settings.port());
@@ -138,22 +139,5 @@ public final class SlackServer implements AutoCloseable {
         }
         work.close();
         app.stop();
-    }
-
-    /** GET /healthz: 200 once the first ingest finished, 503 before. */
-    private static final class Health extends HttpServlet {
-        private final transient BooleanSupplier ready;
-
-        Health(BooleanSupplier ready) {
-            this.ready = ready;
-        }
-
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            boolean ok = ready.getAsBoolean();
-            resp.setStatus(ok ? 200 : 503);
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.getWriter().write(ok ? "ok" : "starting: the first ingest has not finished");
-        }
     }
 }
