@@ -96,5 +96,8 @@ CREATE TABLE task_events (
 );
 CREATE INDEX task_events_task ON task_events(task_id);
 
--- Full-text search over tasks and meetings.
-CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- Full-text search over tasks (kind 'task', ref = task id) and notes (kind 'note', ref = path; a meeting is
+-- found through its notes). Contentless: the text is indexed, not stored a second time (notes.sections has it);
+-- kind and ref are kept. Row ids are a hash of kind and ref, so a row is deleted by rowid.
+CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, content = '',
+    contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 2');

@@ -5,7 +5,7 @@ import io.followup.store.NoteFingerprint;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.Warning;
 import java.nio.file.Files;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Reads the files whose size or timestamp changed, on two threads: a file whose bytes hash as before is
@@ -42,9 +43,16 @@ final class ChangedFiles {
         this.reader = reader;
     }
 
-    List<Outcome> read(List<VaultFiles.File> files, Map<String, NoteFingerprint> known, IngestProgress progress) {
+    /** Parsed files in flight at most: bounds the memory held by notes read but not yet written. */
+    private static final int WINDOW = 16;
+
+    /**
+     * Reads the files on two threads and hands each outcome to {@code sink} on the calling thread, in
+     * the order of {@code files}, while later files are still being read.
+     */
+    void read(List<VaultFiles.File> files, Map<String, NoteFingerprint> known, IngestProgress progress, Consumer<Outcome> sink) {
         if (files.isEmpty()) {
-            return List.of();
+            return;
         }
         AtomicInteger done = new AtomicInteger();
         AtomicInteger threadNo = new AtomicInteger();
@@ -56,19 +64,19 @@ final class ChangedFiles {
                     return t;
                 });
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (VaultFiles.File f : files) {
-                futures.add(pool.submit(() -> {
-                    Outcome o = readOne(f, known.get(f.relPath()));
-                    progress.update(done.incrementAndGet(), files.size());
-                    return o;
-                }));
+            ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < files.size(); i++) {
+                while (next < files.size() && inFlight.size() < WINDOW) {
+                    VaultFiles.File f = files.get(next++);
+                    inFlight.add(pool.submit(() -> {
+                        Outcome o = readOne(f, known.get(f.relPath()));
+                        progress.update(done.incrementAndGet(), files.size());
+                        return o;
+                    }));
+                }
+                sink.accept(await(inFlight.poll(), files.get(i)));
             }
-            List<Outcome> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                out.add(await(futures.get(i), files.get(i)));
-            }
-            return out;
         } finally {
             pool.shutdownNow();
         }

@@ -4,7 +4,6 @@ import io.followup.people.People;
 import io.followup.people.PersonResolver;
 import io.followup.people.Resolved;
 import io.followup.store.Database;
-import io.followup.store.IngestBatch;
 import io.followup.store.IngestStore;
 import io.followup.store.MeetingStore;
 import io.followup.store.NoteFingerprint;
@@ -128,7 +127,7 @@ public final class Ingester {
     public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
         long start = clock.millis();
         checkVault();
-        Map<String, NoteFingerprint> known = notes.fingerprints();
+        Map<String, NoteFingerprint> known = notes.fingerprints(new LinkedHashSet<>(changedRelPaths));
         List<VaultFiles.File> files = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         for (String rel : new LinkedHashSet<>(changedRelPaths)) {
@@ -151,25 +150,12 @@ public final class Ingester {
     private IngestReport run(List<VaultFiles.File> files, List<String> deleted, Map<String, NoteFingerprint> known,
                              List<Warning> scanWarnings, IngestProgress progress, long start, boolean remergeAll) {
         List<VaultFiles.File> toRead = files.stream().filter(f -> changed(f, known.get(f.relPath()))).toList();
-        List<IngestBatch.NoteWrite> parsed = new ArrayList<>();
-        List<NoteFingerprint> touched = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>(scanWarnings);
-        for (ChangedFiles.Outcome o : reader.read(toRead, known, progress)) {
-            if (o instanceof ChangedFiles.Parsed p) {
-                parsed.add(p.write());
-                warnings.addAll(p.write().note().warnings());
-            } else if (o instanceof ChangedFiles.Touched t) {
-                touched.add(t.fingerprint());
-            } else if (o instanceof ChangedFiles.Failed f) {
-                warnings.add(f.warning());
-            }
+        int parsed = 0;
+        if (!toRead.isEmpty() || !deleted.isEmpty() || remergeAll) {
+            parsed = store.inTransaction(s -> write(s, toRead, deleted, known, warnings, progress, remergeAll));
         }
-        if (!parsed.isEmpty() || !deleted.isEmpty() || remergeAll) {
-            remerge(parsed, touched, deleted, known, remergeAll);
-        } else if (!touched.isEmpty()) {
-            store.commit(new IngestBatch(List.of(), touched, List.of(), Set.of(), List.of(), List.of()));
-        }
-        return new IngestReport(notes.count(), parsed.size(), files.size() - parsed.size(), deleted.size(), meetings.count(), tasks.count(),
+        return new IngestReport(notes.count(), parsed, files.size() - parsed, deleted.size(), meetings.count(), tasks.count(),
                 warnings, Duration.ofMillis(Math.max(0, clock.millis() - start)));
     }
 
@@ -177,43 +163,107 @@ public final class Ingester {
         return before == null || before.size() != f.size() || before.mtimeMs() != f.mtimeMs();
     }
 
-    /** Merges again every date (and every undated note) that a parsed or deleted note belongs or belonged to. */
-    private void remerge(List<IngestBatch.NoteWrite> parsed, List<NoteFingerprint> touched, List<String> deleted,
-                         Map<String, NoteFingerprint> known, boolean all) {
+    /**
+     * In one transaction: writes the notes read (streamed, as they are parsed), then merges again every
+     * date (and every undated note) that a parsed or deleted note belongs or belonged to, one date at a
+     * time. Returns how many notes were parsed.
+     */
+    private int write(IngestStore.Session s, List<VaultFiles.File> toRead, List<String> deleted, Map<String, NoteFingerprint> known,
+                      List<Warning> warnings, IngestProgress progress, boolean all) {
         Set<LocalDate> dates = new HashSet<>();
         Set<String> undated = new HashSet<>();
         if (all) {
-            known.values().forEach(f -> addUnit(f.path(), f.date(), dates, undated));
+            notes.fingerprints().values().forEach(f -> addUnit(f.path(), f.date(), dates, undated));
         }
+        // Notes as merging needs them (no sections): the fresh ones are kept, the others read back per date.
         Map<String, ParsedNote> fresh = new HashMap<>();
-        for (IngestBatch.NoteWrite w : parsed) {
-            fresh.put(w.note().path(), w.note());
-            addUnit(w.note().path(), w.note().date(), dates, undated);
-            NoteFingerprint before = known.get(w.note().path());
-            if (before != null) {
-                addUnit(before.path(), before.date(), dates, undated);
+        reader.read(toRead, known, progress, o -> {
+            if (o instanceof ChangedFiles.Parsed p) {
+                ParsedNote n = p.write().note();
+                NoteFingerprint before = known.get(n.path());
+                s.writeNote(p.write(), before != null);
+                warnings.addAll(n.warnings());
+                fresh.put(n.path(), withoutSections(n));
+                addUnit(n.path(), n.date(), dates, undated);
+                if (before != null) {
+                    addUnit(before.path(), before.date(), dates, undated);
+                }
+            } else if (o instanceof ChangedFiles.Touched t) {
+                s.touch(t.fingerprint());
+            } else if (o instanceof ChangedFiles.Failed f) {
+                warnings.add(f.warning());
             }
-        }
+        });
         for (String path : deleted) {
-            addUnit(path, known.get(path).date(), dates, undated);
+            s.deleteNote(path);
+            addUnit(path, known.containsKey(path) ? known.get(path).date() : null, dates, undated);
         }
-        Set<String> gone = new HashSet<>(deleted);
-        List<ParsedNote> unit = new ArrayList<>();
-        for (ParsedNote n : notes.load(dates, undated)) {
-            if (!fresh.containsKey(n.path()) && !gone.contains(n.path())) {
-                unit.add(n);
-            }
+        s.checkpoint("notes");
+        if (fresh.isEmpty() && deleted.isEmpty() && !all) {
+            return 0;
         }
-        unit.addAll(fresh.values());
-        Set<String> replaced = new HashSet<>(deleted);
-        unit.forEach(n -> replaced.add(n.path()));
 
-        Set<String> names = new LinkedHashSet<>(notes.allParticipants());
-        fresh.values().forEach(n -> names.addAll(n.participants()));
-        MeetingMerger.Result merged = new MeetingMerger(owners.apply(names)).merge(unit);
-        PreviousState previous = store.previous(replaced);
-        BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous);
-        store.commit(new IngestBatch(parsed, touched, deleted, replaced, rows.tasks(), rows.meetings()));
+        // The units to merge again: each date's notes as the store now holds them, and each undated note.
+        Map<LocalDate, List<String>> byDate = s.pathsByDate(dates);
+        List<List<String>> units = new ArrayList<>();
+        Set<String> replaced = new HashSet<>(deleted);
+        dates.stream().sorted().forEach(d -> {
+            List<String> paths = byDate.getOrDefault(d, List.of());
+            if (!paths.isEmpty()) {
+                units.add(paths);
+            }
+            replaced.addAll(paths);
+        });
+        Set<String> gone = new HashSet<>(deleted);
+        Set<String> dated = new HashSet<>();
+        byDate.values().forEach(dated::addAll);
+        undated.stream().sorted().forEach(p -> {
+            replaced.add(p);
+            if (!gone.contains(p) && !dated.contains(p)) {
+                units.add(List.of(p));
+            }
+        });
+
+        PreviousState previous = s.previous(replaced);
+        s.deleteDerived(replaced);
+        OwnerResolver resolver = owners.apply(s.allParticipants());
+        IdAssigner ids;
+        if (units.size() > 32) {
+            Set<String> taskIds = s.taskIds();
+            Set<String> meetingIds = s.meetingIds();
+            ids = new IdAssigner(previous, taskIds::contains, meetingIds::contains);
+        } else {
+            ids = new IdAssigner(previous, s::hasTask, s::hasMeeting);
+        }
+        for (List<String> unit : units) {
+            List<ParsedNote> group = new ArrayList<>();
+            List<String> stored = new ArrayList<>();
+            for (String p : unit) {
+                ParsedNote n = fresh.get(p);
+                if (n != null) {
+                    group.add(n);
+                } else {
+                    stored.add(p);
+                }
+            }
+            if (!stored.isEmpty()) {
+                group.addAll(s.loadWithoutSections(stored));
+            }
+            MeetingMerger.Result merged = new MeetingMerger(resolver).merge(group);
+            BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids, paths -> {
+                Map<String, Map<String, String>> sections = s.sections(paths);
+                return MergedMeeting.mergeSections(paths.stream().map(p -> sections.getOrDefault(p, Map.of())).toList());
+            });
+            rows.meetings().forEach(s::insertMeeting);
+            s.insertTasks(rows.tasks());
+        }
+        s.checkpoint("meetings");
+        s.checkpoint("tasks");
+        return fresh.size();
+    }
+
+    private static ParsedNote withoutSections(ParsedNote n) {
+        return new ParsedNote(n.path(), n.title(), n.date(), n.type(), n.meeting(), n.participants(), Map.of(), n.tasks(), List.of());
     }
 
     private static void addUnit(String path, LocalDate date, Set<LocalDate> dates, Set<String> undated) {

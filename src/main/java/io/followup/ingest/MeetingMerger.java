@@ -28,6 +28,8 @@ public final class MeetingMerger {
     }
 
     private final OwnerResolver owners;
+    /** Features of each source line, computed once per merge (pairs of notes compare the same lines many times). */
+    private final Map<TaskSource, TaskSimilarity.Features> featureCache = new java.util.IdentityHashMap<>();
 
     public MeetingMerger(OwnerResolver owners) {
         this.owners = owners;
@@ -134,11 +136,11 @@ public final class MeetingMerger {
         return clusters.stream().map(MergedTask::new).toList();
     }
 
-    private static double[][] scores(List<List<TaskSource>> clusters, List<TaskSource> lines) {
+    private double[][] scores(List<List<TaskSource>> clusters, List<TaskSource> lines) {
         double[][] m = new double[clusters.size()][lines.size()];
-        List<TaskSimilarity.Features> lineFeatures = lines.stream().map(MeetingMerger::features).toList();
+        List<TaskSimilarity.Features> lineFeatures = lines.stream().map(this::features).toList();
         for (int i = 0; i < clusters.size(); i++) {
-            List<TaskSimilarity.Features> members = clusters.get(i).stream().map(MeetingMerger::features).toList();
+            List<TaskSimilarity.Features> members = clusters.get(i).stream().map(this::features).toList();
             for (int j = 0; j < lines.size(); j++) {
                 double best = 0;
                 for (TaskSimilarity.Features f : members) {
@@ -150,7 +152,11 @@ public final class MeetingMerger {
         return m;
     }
 
-    private static TaskSimilarity.Features features(TaskSource s) {
+    private TaskSimilarity.Features features(TaskSource s) {
+        return featureCache.computeIfAbsent(s, MeetingMerger::computeFeatures);
+    }
+
+    private static TaskSimilarity.Features computeFeatures(TaskSource s) {
         return TaskSimilarity.Features.of(s.task().description(), s.task().due(), s.owner() == null ? null : s.owner().name());
     }
 

@@ -1,7 +1,6 @@
 package io.followup.ingest;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,9 +32,14 @@ public final class TaskSimilarity {
         if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
             return 0;
         }
-        Set<String> common = new HashSet<>(a.tokens());
-        common.retainAll(b.tokens());
-        int shared = common.size();
+        Set<String> small = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
+        Set<String> large = small == a.tokens() ? b.tokens() : a.tokens();
+        int shared = 0;
+        for (String t : small) {
+            if (large.contains(t)) {
+                shared++;
+            }
+        }
         if (shared == 0) {
             return 0;
         }
