@@ -170,6 +170,7 @@ public final class Ingester {
      */
     private int write(IngestStore.Session s, List<VaultFiles.File> toRead, List<String> deleted, Map<String, NoteFingerprint> known,
                       List<Warning> warnings, IngestProgress progress, boolean all) {
+        Timing timing = new Timing();
         Set<LocalDate> dates = new HashSet<>();
         Set<String> undated = new HashSet<>();
         if (all) {
@@ -199,6 +200,7 @@ public final class Ingester {
             addUnit(path, known.containsKey(path) ? known.get(path).date() : null, dates, undated);
         }
         s.checkpoint("notes");
+        timing.lap("read+write notes");
         if (fresh.isEmpty() && deleted.isEmpty() && !all) {
             return 0;
         }
@@ -224,6 +226,7 @@ public final class Ingester {
             }
         });
 
+        timing.lap("units");
         PreviousState previous = s.previous(replaced);
         s.deleteDerived(replaced);
         OwnerResolver resolver = owners.apply(s.allParticipants());
@@ -235,7 +238,10 @@ public final class Ingester {
         } else {
             ids = new IdAssigner(previous, s::hasTask, s::hasMeeting);
         }
+        timing.lap("previous+delete+owners");
+        long mergeNs = 0;
         for (List<String> unit : units) {
+            long t0 = System.nanoTime();
             List<ParsedNote> group = new ArrayList<>();
             List<String> stored = new ArrayList<>();
             for (String p : unit) {
@@ -254,12 +260,28 @@ public final class Ingester {
                 Map<String, Map<String, String>> sections = s.sections(paths);
                 return MergedMeeting.mergeSections(paths.stream().map(p -> sections.getOrDefault(p, Map.of())).toList());
             });
+            mergeNs += System.nanoTime() - t0;
             rows.meetings().forEach(s::insertMeeting);
             s.insertTasks(rows.tasks());
         }
+        timing.lap("merge+write units (merge " + mergeNs / 1_000_000 + " ms)");
         s.checkpoint("meetings");
         s.checkpoint("tasks");
         return fresh.size();
+    }
+
+    /** Per-phase times on stderr when the system property followup.ingest.timing is set (benchmarks). */
+    private static final class Timing {
+        private static final boolean ON = System.getProperty("followup.ingest.timing") != null;
+        private long last = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            if (ON) {
+                System.err.printf("ingest phase: %-40s %6d ms%n", phase, (now - last) / 1_000_000);
+            }
+            last = now;
+        }
     }
 
     private static ParsedNote withoutSections(ParsedNote n) {

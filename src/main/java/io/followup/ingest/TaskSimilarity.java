@@ -40,19 +40,24 @@ public final class TaskSimilarity {
                 shared++;
             }
         }
-        if (shared == 0) {
+        return score(a.tokens().size(), b.tokens().size(), shared, a.due(), b.due(), a.owner(), b.owner());
+    }
+
+    /** The score of two lines with {@code sizeA} and {@code sizeB} distinct tokens, {@code shared} of them in common. */
+    static double score(int sizeA, int sizeB, int shared, LocalDate dueA, LocalDate dueB, String ownerA, String ownerB) {
+        if (shared == 0 || sizeA == 0 || sizeB == 0) {
             return 0;
         }
-        int smaller = Math.min(a.tokens().size(), b.tokens().size());
-        int union = a.tokens().size() + b.tokens().size() - shared;
+        int smaller = Math.min(sizeA, sizeB);
+        int union = sizeA + sizeB - shared;
         double overlap = (double) shared / smaller;
         double jaccard = (double) shared / union;
         double score = 0.7 * overlap + 0.3 * jaccard;
         if (shared < 2 && smaller > 1) {
             score -= 0.2;
         }
-        score += agreement(a.due(), b.due());
-        score += agreement(a.owner(), b.owner());
+        score += agreement(dueA, dueB);
+        score += agreement(ownerA, ownerB);
         return score;
     }
 

@@ -38,6 +38,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class IngestStore {
 
+    private static final boolean TIMING = System.getProperty("followup.ingest.timing") != null;
     private final Database db;
     private final Consumer<String> checkpoint;
 
@@ -55,7 +56,9 @@ public final class IngestStore {
     public <T> T inTransaction(Function<Session, T> work) {
         return StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
             try (Session s = new Session(h)) {
-                return work.apply(s);
+                T result = work.apply(s);
+                s.flush();
+                return result;
             }
         }));
     }
@@ -85,7 +88,7 @@ public final class IngestStore {
     public final class Session implements AutoCloseable {
         private final Handle h;
         private final Connection c;
-        private final Map<String, PreparedStatement> statements = new HashMap<>();
+        private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
 
         Session(Handle h) {
             this.h = h;
@@ -99,27 +102,82 @@ public final class IngestStore {
             if (p == null) {
                 p = c.prepareStatement(sql);
                 statements.put(sql, p);
+                sqlOf.put(p, sql);
             }
             return p;
         }
 
+        private final Map<PreparedStatement, long[]> times = new java.util.IdentityHashMap<>();
+        private final Map<PreparedStatement, String> sqlOf = new java.util.IdentityHashMap<>();
+
+        private void exec(PreparedStatement p) throws SQLException {
+            if (!TIMING) {
+                p.executeUpdate();
+                return;
+            }
+            long t0 = System.nanoTime();
+            p.executeUpdate();
+            long[] t = times.computeIfAbsent(p, k -> new long[2]);
+            t[0] += System.nanoTime() - t0;
+            t[1]++;
+        }
+
+        /** Statements with rows added but not executed, in the order they must run (parents first). */
+        private final Map<PreparedStatement, int[]> pending = new LinkedHashMap<>();
+        private int pendingRows;
+
+        private void batch(PreparedStatement p) throws SQLException {
+            p.addBatch();
+            pending.computeIfAbsent(p, k -> new int[1])[0]++;
+            if (++pendingRows >= 2000) {
+                flushSql();
+            }
+        }
+
+        private void flushSql() throws SQLException {
+            // In the order the statements were first prepared: a parent table's rows before its children's.
+            for (PreparedStatement p : statements.values()) {
+                if (!pending.containsKey(p)) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                p.executeBatch();
+                if (TIMING) {
+                    long[] t = times.computeIfAbsent(p, k -> new long[2]);
+                    t[0] += System.nanoTime() - t0;
+                    t[1] += pending.get(p)[0];
+                }
+            }
+            pending.clear();
+            pendingRows = 0;
+        }
+
+        /** Runs every batched row: before reading, and before the transaction commits. */
+        public void flush() {
+            if (pendingRows > 0) {
+                run(this::flushSql);
+            }
+        }
+
         public void checkpoint(String stage) {
+            flush();
             checkpoint.accept(stage);
         }
 
         // ---- notes ------------------------------------------------------------------------------
 
         public void deleteNote(String path) {
+            flush();
             run(() -> {
                 PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
                 fts.setLong(1, searchRowId("note", path));
-                fts.executeUpdate();
+                exec(fts);
                 PreparedStatement t = ps("DELETE FROM note_tasks WHERE path = ?");
                 t.setString(1, path);
-                t.executeUpdate();
+                exec(t);
                 PreparedStatement n = ps("DELETE FROM notes WHERE path = ?");
                 n.setString(1, path);
-                n.executeUpdate();
+                exec(n);
             });
         }
 
@@ -144,7 +202,7 @@ public final class IngestStore {
                 p.setString(9, Json.write(n.participants()));
                 p.setString(10, Json.write(new LinkedHashMap<>(n.sections())));
                 p.setString(11, Json.write(n.warnings()));
-                p.executeUpdate();
+                exec(p);
                 if (!n.tasks().isEmpty()) {
                     PreparedStatement t = ps("INSERT OR REPLACE INTO note_tasks(path, line, raw_line, status_symbol, status, description, "
                             + "owner_raw, owner_from_heading, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, "
@@ -168,7 +226,7 @@ public final class IngestStore {
                         t.setString(16, task.recurrence());
                         t.setString(17, Json.write(task.tags()));
                         t.setString(18, task.blockId());
-                        t.executeUpdate();
+                        batch(t);
                     }
                 }
                 PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, ?)");
@@ -176,22 +234,24 @@ public final class IngestStore {
                 fts.setString(2, n.path());
                 fts.setString(3, title);
                 fts.setString(4, searchBody(n.sections()));
-                fts.executeUpdate();
+                batch(fts);
             });
         }
 
         public void touch(NoteFingerprint f) {
+            flush();
             run(() -> {
                 PreparedStatement p = ps("UPDATE notes SET size = ?, mtime_ms = ? WHERE path = ?");
                 p.setLong(1, f.size());
                 p.setLong(2, f.mtimeMs());
                 p.setString(3, f.path());
-                p.executeUpdate();
+                exec(p);
             });
         }
 
         /** Every participant named by any note: the names owner mentions may resolve to. */
         public List<String> allParticipants() {
+            flush();
             Set<String> names = new LinkedHashSet<>();
             h.createQuery("SELECT DISTINCT participants FROM notes").mapTo(String.class).forEach(j -> names.addAll(Json.strings(j)));
             return new ArrayList<>(names);
@@ -199,6 +259,7 @@ public final class IngestStore {
 
         /** The paths of the notes dated on each of {@code dates}. */
         public Map<LocalDate, List<String>> pathsByDate(Collection<LocalDate> dates) {
+            flush();
             Map<LocalDate, List<String>> out = new HashMap<>();
             for (List<String> chunk : Sql.chunks(dates.stream().map(Sql::iso).toList())) {
                 h.createQuery("SELECT date, path FROM notes WHERE date IN (<d>) ORDER BY path").bindList("d", chunk)
@@ -210,6 +271,7 @@ public final class IngestStore {
 
         /** The notes at {@code paths} with their task lines, without sections (merging does not need them). */
         public List<ParsedNote> loadWithoutSections(Collection<String> paths) {
+            flush();
             List<ParsedNote> out = new ArrayList<>();
             for (List<String> chunk : Sql.chunks(paths)) {
                 Map<String, List<ParsedTask>> tasks = new HashMap<>();
@@ -228,6 +290,7 @@ public final class IngestStore {
 
         /** Each note's sections, as stored. */
         public Map<String, Map<String, String>> sections(Collection<String> paths) {
+            flush();
             Map<String, Map<String, String>> out = new HashMap<>();
             for (List<String> chunk : Sql.chunks(paths)) {
                 h.createQuery("SELECT path, sections FROM notes WHERE path IN (<p>)").bindList("p", chunk)
@@ -241,6 +304,7 @@ public final class IngestStore {
 
         /** What the store holds for the tasks and meetings sourced from {@code paths}. */
         public PreviousState previous(Collection<String> paths) {
+            flush();
             Map<SourceIdentity, String> idBySource = new HashMap<>();
             Map<String, String> meetingByPath = new HashMap<>();
             Set<String> replacedIds = new HashSet<>();
@@ -269,6 +333,7 @@ public final class IngestStore {
 
         /** Deletes every task and meeting sourced from {@code paths}, with their search entries. */
         public void deleteDerived(Collection<String> paths) {
+            flush();
             Set<String> taskIds = new HashSet<>();
             Set<String> meetingIds = new HashSet<>();
             for (List<String> chunk : Sql.chunks(paths)) {
@@ -281,7 +346,7 @@ public final class IngestStore {
                 PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
                 for (String id : taskIds) {
                     fts.setLong(1, searchRowId("task", id));
-                    fts.executeUpdate();
+                    exec(fts);
                 }
             });
             for (List<String> chunk : Sql.chunks(taskIds)) {
@@ -296,10 +361,12 @@ public final class IngestStore {
 
         /** Every task id in the store now. */
         public Set<String> taskIds() {
+            flush();
             return new HashSet<>(h.createQuery("SELECT id FROM tasks").mapTo(String.class).list());
         }
 
         public Set<String> meetingIds() {
+            flush();
             return new HashSet<>(h.createQuery("SELECT id FROM meetings").mapTo(String.class).list());
         }
 
@@ -312,6 +379,7 @@ public final class IngestStore {
         }
 
         private boolean exists(String sql, String id) {
+            flush();
             return call(() -> {
                 PreparedStatement p = ps(sql);
                 p.setString(1, id);
@@ -337,12 +405,12 @@ public final class IngestStore {
                 p.setString(2, m.title());
                 p.setString(3, Sql.iso(m.date()));
                 p.setString(4, Json.write(m.participants()));
-                p.executeUpdate();
+                exec(p);
                 PreparedStatement n = ps("INSERT OR IGNORE INTO meeting_notes(meeting_id, path) VALUES (?, ?)");
                 for (SourceRef s : m.sources()) {
                     n.setString(1, m.id());
                     n.setString(2, s.path());
-                    n.executeUpdate();
+                    exec(n);
                 }
             });
         }
@@ -379,7 +447,7 @@ public final class IngestStore {
                     tasks.setString(17, t.blockId());
                     tasks.setString(18, t.meeting() == null ? null : t.meeting().id());
                     tasks.setInt(19, t.writebackPending() ? 1 : 0);
-                    tasks.executeUpdate();
+                    batch(tasks);
                     for (int i = 0; i < t.sources().size(); i++) {
                         SourceRef s = t.sources().get(i);
                         SourceIdentity id = w.identities().get(i);
@@ -388,19 +456,23 @@ public final class IngestStore {
                         sources.setInt(3, s.line());
                         sources.setString(4, id.normText());
                         sources.setInt(5, id.occurrence());
-                        sources.executeUpdate();
+                        batch(sources);
                     }
                     search.setLong(1, searchRowId("task", t.id()));
                     search.setString(2, t.id());
                     search.setString(3, t.description());
                     search.setString(4, t.owner() == null ? "" : t.owner());
-                    search.executeUpdate();
+                    batch(search);
                 }
             });
         }
 
         @Override
         public void close() {
+            if (TIMING) {
+                times.forEach((p, t) -> System.err.printf("ingest sql: %6d ms %7d x %s%n", t[0] / 1_000_000, t[1],
+                        sqlOf.get(p).substring(0, Math.min(60, sqlOf.get(p).length()))));
+            }
             for (PreparedStatement p : statements.values()) {
                 try {
                     p.close();
