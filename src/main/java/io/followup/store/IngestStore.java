@@ -7,9 +7,6 @@ import io.followup.model.Task;
 import io.followup.model.TaskStatus;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.ParsedTask;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,23 +55,10 @@ public final class IngestStore {
             try (Session s = new Session(h)) {
                 T result = work.apply(s);
                 s.flush();
+                s.saveSearchSeq();
                 return result;
             }
         }));
-    }
-
-    /** The search index row id of a note or task: a stable 63-bit hash of kind and reference. */
-    static long searchRowId(String kind, String ref) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((kind + "\n" + ref).getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (d[i] & 0xff);
-            }
-            return v & Long.MAX_VALUE;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The text a note is found by: its distinct section texts, by section name. */
@@ -90,11 +74,39 @@ public final class IngestStore {
         private final Connection c;
         private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
 
+        private long nextSearchRow;
+        private final long firstSearchRow;
+
         Session(Handle h) {
             this.h = h;
             this.c = h.getConnection();
             h.execute("PRAGMA temp_store = MEMORY");
             h.execute("PRAGMA cache_size = -32768");
+            this.firstSearchRow = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(1L);
+            this.nextSearchRow = firstSearchRow;
+        }
+
+        /** Saves the next free search row id; part of the transaction. */
+        void saveSearchSeq() {
+            if (nextSearchRow != firstSearchRow) {
+                h.createUpdate("UPDATE search_seq SET next = :n WHERE id = 0").bind("n", nextSearchRow).execute();
+            }
+        }
+
+        private void deleteSearchRows(String sql, Collection<String> keys) {
+            List<Long> rows = new ArrayList<>();
+            for (List<String> chunk : Sql.chunks(keys)) {
+                h.createQuery(sql).bindList("k", chunk).mapTo(Long.class).forEach(rows::add);
+            }
+            run(() -> {
+                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
+                for (Long r : rows) {
+                    if (r != null) {
+                        fts.setLong(1, r);
+                        exec(fts);
+                    }
+                }
+            });
         }
 
         private PreparedStatement ps(String sql) throws SQLException {
@@ -168,10 +180,8 @@ public final class IngestStore {
 
         public void deleteNote(String path) {
             flush();
+            deleteSearchRows("SELECT search_rowid FROM notes WHERE path IN (<k>)", List.of(path));
             run(() -> {
-                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
-                fts.setLong(1, searchRowId("note", path));
-                exec(fts);
                 PreparedStatement t = ps("DELETE FROM note_tasks WHERE path = ?");
                 t.setString(1, path);
                 exec(t);
@@ -189,7 +199,9 @@ public final class IngestStore {
             }
             run(() -> {
                 PreparedStatement p = ps("INSERT INTO notes(path, size, mtime_ms, content_hash, title, date, type, is_meeting, participants, "
-                        + "sections, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "sections, warnings, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                long searchRow = nextSearchRow++;
+                p.setLong(12, searchRow);
                 p.setString(1, n.path());
                 p.setLong(2, w.size());
                 p.setLong(3, w.mtimeMs());
@@ -230,7 +242,7 @@ public final class IngestStore {
                     }
                 }
                 PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, ?)");
-                fts.setLong(1, searchRowId("note", n.path()));
+                fts.setLong(1, searchRow);
                 fts.setString(2, n.path());
                 fts.setString(3, title);
                 fts.setString(4, searchBody(n.sections()));
@@ -342,13 +354,7 @@ public final class IngestStore {
                 meetingIds.addAll(h.createQuery("SELECT DISTINCT meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
                         .mapTo(String.class).list());
             }
-            run(() -> {
-                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
-                for (String id : taskIds) {
-                    fts.setLong(1, searchRowId("task", id));
-                    exec(fts);
-                }
-            });
+            deleteSearchRows("SELECT search_rowid FROM tasks WHERE id IN (<k>)", taskIds);
             for (List<String> chunk : Sql.chunks(taskIds)) {
                 h.createUpdate("DELETE FROM task_sources WHERE task_id IN (<ids>)").bindList("ids", chunk).execute();
                 h.createUpdate("DELETE FROM tasks WHERE id IN (<ids>)").bindList("ids", chunk).execute();
@@ -421,8 +427,8 @@ public final class IngestStore {
             }
             run(() -> {
                 PreparedStatement tasks = ps("INSERT INTO tasks(id, description, owner, owner_raw, owner_kind, status, status_symbol, "
-                        + "due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, writeback_pending) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, writeback_pending, "
+                        + "search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement sources = ps("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) "
                         + "VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement search = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'task', ?, ?, ?)");
@@ -447,6 +453,8 @@ public final class IngestStore {
                     tasks.setString(17, t.blockId());
                     tasks.setString(18, t.meeting() == null ? null : t.meeting().id());
                     tasks.setInt(19, t.writebackPending() ? 1 : 0);
+                    long searchRow = nextSearchRow++;
+                    tasks.setLong(20, searchRow);
                     batch(tasks);
                     for (int i = 0; i < t.sources().size(); i++) {
                         SourceRef s = t.sources().get(i);
@@ -458,7 +466,7 @@ public final class IngestStore {
                         sources.setInt(5, id.occurrence());
                         batch(sources);
                     }
-                    search.setLong(1, searchRowId("task", t.id()));
+                    search.setLong(1, searchRow);
                     search.setString(2, t.id());
                     search.setString(3, t.description());
                     search.setString(4, t.owner() == null ? "" : t.owner());
