@@ -11,11 +11,16 @@ CREATE TABLE notes (
     type         TEXT,
     is_meeting   INTEGER NOT NULL,
     participants TEXT    NOT NULL,          -- JSON array
-    sections     TEXT    NOT NULL,          -- JSON object: section name -> text
     warnings     TEXT    NOT NULL,          -- JSON array of strings
     search_rowid INTEGER                    -- its row in search_index
 );
 CREATE INDEX notes_date ON notes(date);
+
+-- Each note's sections (JSON object: section name -> text), apart so that scans of notes stay small.
+CREATE TABLE note_sections (
+    path     TEXT PRIMARY KEY,
+    sections TEXT NOT NULL
+);
 
 -- Every task line of every note, as parsed (owner as written). Merging reads these, not the files.
 CREATE TABLE note_tasks (

@@ -1,6 +1,7 @@
 package io.followup.ingest;
 
 import io.followup.store.IngestBatch;
+import io.followup.store.IngestStore;
 import io.followup.store.NoteFingerprint;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.Warning;
@@ -25,7 +26,7 @@ final class ChangedFiles {
     sealed interface Outcome permits Parsed, Touched, Failed {
     }
 
-    record Parsed(IngestBatch.NoteWrite write) implements Outcome {
+    record Parsed(IngestStore.NoteRow row) implements Outcome {
     }
 
     record Touched(NoteFingerprint fingerprint) implements Outcome {
@@ -106,7 +107,7 @@ final class ChangedFiles {
         }
         try {
             ParsedNote note = reader.parse(f.relPath(), bytes);
-            return new Parsed(new IngestBatch.NoteWrite(note, f.size(), f.mtimeMs(), hash));
+            return new Parsed(IngestStore.row(new IngestBatch.NoteWrite(note, f.size(), f.mtimeMs(), hash)));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new Failed(new Warning(f.relPath(), 0, "skipped, could not be parsed: " + e.getClass().getSimpleName()));
         }

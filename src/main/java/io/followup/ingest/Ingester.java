@@ -20,7 +20,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +53,8 @@ public final class Ingester {
     private final ChangedFiles reader;
     private final Function<Collection<String>, OwnerResolver> owners;
     private final Clock clock;
+    /** Each stored note's participants (the names owners resolve against), kept between ingests; null = read them. */
+    private Map<String, List<String>> participants;
 
     /** The production ingester: the vault's NoteParser, owners resolved against the people file and the vault's participants. */
     public Ingester(Path vault, Database db, People people, Clock clock) {
@@ -108,6 +117,7 @@ public final class Ingester {
     public synchronized IngestReport ingest(IngestProgress progress, boolean remergeAll) {
         long start = clock.millis();
         checkVault();
+        Timing timing = new Timing();
         List<Warning> scanWarnings = new ArrayList<>();
         List<VaultFiles.File> files;
         try {
@@ -116,7 +126,9 @@ public final class Ingester {
         } catch (VaultException e) {
             throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
         }
+        timing.lap("scan");
         Map<String, NoteFingerprint> known = notes.fingerprints();
+        timing.lap("fingerprints");
         Set<String> present = new HashSet<>();
         files.forEach(f -> present.add(f.relPath()));
         List<String> deleted = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
@@ -153,10 +165,18 @@ public final class Ingester {
         List<Warning> warnings = new ArrayList<>(scanWarnings);
         int parsed = 0;
         if (!toRead.isEmpty() || !deleted.isEmpty() || remergeAll) {
-            parsed = store.inTransaction(s -> write(s, toRead, deleted, known, warnings, progress, remergeAll));
+            try {
+                parsed = store.inTransaction(s -> write(s, toRead, deleted, known, warnings, progress, remergeAll));
+            } catch (RuntimeException | Error e) {
+                participants = null;
+                throw e;
+            }
         }
-        return new IngestReport(notes.count(), parsed, files.size() - parsed, deleted.size(), meetings.count(), tasks.count(),
-                warnings, Duration.ofMillis(Math.max(0, clock.millis() - start)));
+        Timing timing = new Timing();
+        IngestReport report = new IngestReport(notes.count(), parsed, files.size() - parsed, deleted.size(), meetings.count(),
+                tasks.count(), warnings, Duration.ofMillis(Math.max(0, clock.millis() - start)));
+        timing.lap("counts");
+        return report;
     }
 
     private static boolean changed(VaultFiles.File f, NoteFingerprint before) {
@@ -180,9 +200,9 @@ public final class Ingester {
         Map<String, ParsedNote> fresh = new HashMap<>();
         reader.read(toRead, known, progress, o -> {
             if (o instanceof ChangedFiles.Parsed p) {
-                ParsedNote n = p.write().note();
+                ParsedNote n = p.row().write().note();
                 NoteFingerprint before = known.get(n.path());
-                s.writeNote(p.write(), before != null);
+                s.writeNote(p.row(), before != null);
                 warnings.addAll(n.warnings());
                 fresh.put(n.path(), withoutSections(n));
                 addUnit(n.path(), n.date(), dates, undated);
@@ -228,8 +248,20 @@ public final class Ingester {
 
         timing.lap("units");
         PreviousState previous = s.previous(replaced);
+        timing.lap("previous");
         s.deleteDerived(replaced);
-        OwnerResolver resolver = owners.apply(s.allParticipants());
+        timing.lap("delete");
+        if (participants == null) {
+            participants = s.participantsByPath();
+        } else {
+            fresh.values().forEach(n -> participants.put(n.path(), n.participants()));
+            deleted.forEach(participants::remove);
+        }
+        Set<String> nameSet = new LinkedHashSet<>();
+        new java.util.TreeMap<>(participants).values().forEach(nameSet::addAll);
+        List<String> names = new ArrayList<>(nameSet);
+        timing.lap("participants");
+        OwnerResolver resolver = owners.apply(names);
         IdAssigner ids;
         if (units.size() > 32) {
             Set<String> taskIds = s.taskIds();
@@ -238,33 +270,43 @@ public final class Ingester {
         } else {
             ids = new IdAssigner(previous, s::hasTask, s::hasMeeting);
         }
-        timing.lap("previous+delete+owners");
+        timing.lap("owners+ids");
         long mergeNs = 0;
-        for (List<String> unit : units) {
-            long t0 = System.nanoTime();
-            List<ParsedNote> group = new ArrayList<>();
-            List<String> stored = new ArrayList<>();
-            for (String p : unit) {
-                ParsedNote n = fresh.get(p);
-                if (n != null) {
-                    group.add(n);
-                } else {
-                    stored.add(p);
+        long mergeOnlyNs = 0;
+        // Dates are merged on two threads, a few ahead of the writer, which writes them in order.
+        ExecutorService pool = units.size() > 4 ? Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ingest-merge");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            ArrayDeque<Future<MeetingMerger.Result>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < units.size(); i++) {
+                while (next < units.size() && inFlight.size() < 8) {
+                    List<ParsedNote> group = group(s, units.get(next++), fresh);
+                    Callable<MeetingMerger.Result> merge = () -> new MeetingMerger(resolver).merge(group);
+                    inFlight.add(pool == null ? CompletableFuture.completedFuture(merge.call()) : pool.submit(merge));
                 }
+                long t0 = System.nanoTime();
+                MeetingMerger.Result merged = await(inFlight.poll());
+                mergeOnlyNs += System.nanoTime() - t0;
+                BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids, paths -> {
+                    Map<String, Map<String, String>> sections = s.sections(paths);
+                    return MergedMeeting.mergeSections(paths.stream().map(p -> sections.getOrDefault(p, Map.of())).toList());
+                });
+                mergeNs += System.nanoTime() - t0;
+                rows.meetings().forEach(s::insertMeeting);
+                s.insertTasks(rows.tasks());
             }
-            if (!stored.isEmpty()) {
-                group.addAll(s.loadWithoutSections(stored));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IngestException("Ingest failed while merging: " + e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
-            MeetingMerger.Result merged = new MeetingMerger(resolver).merge(group);
-            BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids, paths -> {
-                Map<String, Map<String, String>> sections = s.sections(paths);
-                return MergedMeeting.mergeSections(paths.stream().map(p -> sections.getOrDefault(p, Map.of())).toList());
-            });
-            mergeNs += System.nanoTime() - t0;
-            rows.meetings().forEach(s::insertMeeting);
-            s.insertTasks(rows.tasks());
         }
-        timing.lap("merge+write units (merge " + mergeNs / 1_000_000 + " ms)");
+        timing.lap("merge+write units (merge+rows " + mergeNs / 1_000_000 + " ms, merge " + mergeOnlyNs / 1_000_000 + " ms)");
         s.checkpoint("meetings");
         s.checkpoint("tasks");
         return fresh.size();
@@ -281,6 +323,42 @@ public final class Ingester {
                 System.err.printf("ingest phase: %-40s %6d ms%n", phase, (now - last) / 1_000_000);
             }
             last = now;
+        }
+    }
+
+    /** A unit's notes: the fresh ones from memory, the others read back (without sections). */
+    private static List<ParsedNote> group(IngestStore.Session s, List<String> unit, Map<String, ParsedNote> fresh) {
+        List<ParsedNote> group = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        for (String p : unit) {
+            ParsedNote n = fresh.get(p);
+            if (n != null) {
+                group.add(n);
+            } else {
+                stored.add(p);
+            }
+        }
+        if (!stored.isEmpty()) {
+            group.addAll(s.loadWithoutSections(stored));
+        }
+        return group;
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("Ingest interrupted while merging");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IngestException("Ingest failed while merging: " + c);
         }
     }
 

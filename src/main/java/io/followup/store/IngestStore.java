@@ -68,6 +68,22 @@ public final class IngestStore {
         return String.join("\n\n", texts);
     }
 
+    /**
+     * A note's row as the store writes it, serialised ahead (on the reading threads, so the single
+     * writing thread only binds values).
+     */
+    public record NoteRow(IngestBatch.NoteWrite write, String title, String participantsJson, String sectionsJson,
+                          String warningsJson, String searchBody, List<String> taskTagsJson) {
+    }
+
+    public static NoteRow row(IngestBatch.NoteWrite w) {
+        ParsedNote n = w.note();
+        List<String> tags = new ArrayList<>(n.tasks().size());
+        n.tasks().forEach(t -> tags.add(Json.write(t.tags())));
+        return new NoteRow(w, n.title() == null ? n.path() : n.title(), Json.write(n.participants()),
+                Json.write(new LinkedHashMap<>(n.sections())), Json.write(n.warnings()), searchBody(n.sections()), tags);
+    }
+
     /** One ingest's transaction. */
     public final class Session implements AutoCloseable {
         private final Handle h;
@@ -138,6 +154,15 @@ public final class IngestStore {
         private final Map<PreparedStatement, int[]> pending = new LinkedHashMap<>();
         private int pendingRows;
 
+        private String sqlOf(PreparedStatement p) {
+            for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
+                if (e.getValue() == p) {
+                    return e.getKey();
+                }
+            }
+            return "";
+        }
+
         private void batch(PreparedStatement p) throws SQLException {
             p.addBatch();
             pending.computeIfAbsent(p, k -> new int[1])[0]++;
@@ -182,6 +207,9 @@ public final class IngestStore {
             flush();
             deleteSearchRows("SELECT search_rowid FROM notes WHERE path IN (<k>)", List.of(path));
             run(() -> {
+                PreparedStatement ns = ps("DELETE FROM note_sections WHERE path = ?");
+                ns.setString(1, path);
+                exec(ns);
                 PreparedStatement t = ps("DELETE FROM note_tasks WHERE path = ?");
                 t.setString(1, path);
                 exec(t);
@@ -192,34 +220,39 @@ public final class IngestStore {
         }
 
         /** Replaces the note's row, task lines and search entry. */
-        public void writeNote(IngestBatch.NoteWrite w, boolean existed) {
+        public void writeNote(NoteRow row, boolean existed) {
+            IngestBatch.NoteWrite w = row.write();
             ParsedNote n = w.note();
             if (existed) {
                 deleteNote(n.path());
             }
             run(() -> {
                 PreparedStatement p = ps("INSERT INTO notes(path, size, mtime_ms, content_hash, title, date, type, is_meeting, participants, "
-                        + "sections, warnings, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "warnings, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 long searchRow = nextSearchRow++;
-                p.setLong(12, searchRow);
+                p.setLong(11, searchRow);
                 p.setString(1, n.path());
                 p.setLong(2, w.size());
                 p.setLong(3, w.mtimeMs());
                 p.setString(4, w.hash());
-                String title = n.title() == null ? n.path() : n.title();
+                String title = row.title();
                 p.setString(5, title);
                 p.setString(6, Sql.iso(n.date()));
                 p.setString(7, n.type());
                 p.setInt(8, n.meeting() ? 1 : 0);
-                p.setString(9, Json.write(n.participants()));
-                p.setString(10, Json.write(new LinkedHashMap<>(n.sections())));
-                p.setString(11, Json.write(n.warnings()));
+                p.setString(9, row.participantsJson());
+                p.setString(10, row.warningsJson());
                 exec(p);
+                PreparedStatement ns = ps("INSERT INTO note_sections(path, sections) VALUES (?, ?)");
+                ns.setString(1, n.path());
+                ns.setString(2, row.sectionsJson());
+                batch(ns);
                 if (!n.tasks().isEmpty()) {
                     PreparedStatement t = ps("INSERT OR REPLACE INTO note_tasks(path, line, raw_line, status_symbol, status, description, "
                             + "owner_raw, owner_from_heading, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, "
                             + "block_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    for (ParsedTask task : n.tasks()) {
+                    for (int k = 0; k < n.tasks().size(); k++) {
+                        ParsedTask task = n.tasks().get(k);
                         t.setString(1, n.path());
                         t.setInt(2, task.line());
                         t.setString(3, task.rawLine() == null ? "" : task.rawLine());
@@ -236,7 +269,7 @@ public final class IngestStore {
                         t.setString(14, Sql.iso(task.cancelled()));
                         t.setString(15, task.priority() == null ? null : task.priority().jsonName());
                         t.setString(16, task.recurrence());
-                        t.setString(17, Json.write(task.tags()));
+                        t.setString(17, row.taskTagsJson().get(k));
                         t.setString(18, task.blockId());
                         batch(t);
                     }
@@ -245,7 +278,7 @@ public final class IngestStore {
                 fts.setLong(1, searchRow);
                 fts.setString(2, n.path());
                 fts.setString(3, title);
-                fts.setString(4, searchBody(n.sections()));
+                fts.setString(4, row.searchBody());
                 batch(fts);
             });
         }
@@ -259,6 +292,15 @@ public final class IngestStore {
                 p.setString(3, f.path());
                 exec(p);
             });
+        }
+
+        /** Each note's participants. */
+        public Map<String, List<String>> participantsByPath() {
+            flush();
+            Map<String, List<String>> out = new HashMap<>();
+            h.createQuery("SELECT path, participants FROM notes").map((rs, ctx) -> Map.entry(rs.getString(1), Json.strings(rs.getString(2))))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
         }
 
         /** Every participant named by any note: the names owner mentions may resolve to. */
@@ -305,7 +347,7 @@ public final class IngestStore {
             flush();
             Map<String, Map<String, String>> out = new HashMap<>();
             for (List<String> chunk : Sql.chunks(paths)) {
-                h.createQuery("SELECT path, sections FROM notes WHERE path IN (<p>)").bindList("p", chunk)
+                h.createQuery("SELECT path, sections FROM note_sections WHERE path IN (<p>)").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), Json.stringMap(rs.getString(2))))
                         .forEach(e -> out.put(e.getKey(), e.getValue()));
             }
@@ -397,11 +439,14 @@ public final class IngestStore {
 
         public void insertMeeting(IngestBatch.MeetingWrite w) {
             Meeting m = w.meeting();
+            if (w.sectionsFromNote() != null && pending.keySet().stream().anyMatch(p -> sqlOf(p).startsWith("INSERT INTO note_sections"))) {
+                flush();
+            }
             run(() -> {
                 PreparedStatement p;
                 if (w.sectionsFromNote() != null) {
                     p = ps("INSERT INTO meetings(id, title, date, participants, sections) "
-                            + "VALUES (?, ?, ?, ?, (SELECT sections FROM notes WHERE path = ?))");
+                            + "VALUES (?, ?, ?, ?, (SELECT sections FROM note_sections WHERE path = ?))");
                     p.setString(5, w.sectionsFromNote());
                 } else {
                     p = ps("INSERT INTO meetings(id, title, date, participants, sections) VALUES (?, ?, ?, ?, ?)");

@@ -66,7 +66,8 @@ public final class NoteStore {
                 h.createQuery("SELECT * FROM note_tasks WHERE path IN (<p>) ORDER BY path, line").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString("path"), task(rs)))
                         .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-                h.createQuery("SELECT * FROM notes WHERE path IN (<p>) ORDER BY path").bindList("p", chunk)
+                h.createQuery("SELECT n.*, s.sections FROM notes n LEFT JOIN note_sections s ON s.path = n.path WHERE n.path IN (<p>) "
+                                + "ORDER BY n.path").bindList("p", chunk)
                         .map((rs, ctx) -> note(rs, tasks.getOrDefault(rs.getString("path"), List.of())))
                         .forEach(out::add);
             }
