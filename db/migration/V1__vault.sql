@@ -11,10 +11,16 @@ CREATE TABLE notes (
     type         TEXT,
     is_meeting   INTEGER NOT NULL,
     participants TEXT    NOT NULL,          -- JSON array
-    sections     TEXT    NOT NULL,          -- JSON object: section name -> text
-    warnings     TEXT    NOT NULL           -- JSON array of strings
+    warnings     TEXT    NOT NULL,          -- JSON array of strings
+    search_rowid INTEGER                    -- its row in search_index
 );
 CREATE INDEX notes_date ON notes(date);
+
+-- Each note's sections (JSON object: section name -> text), apart so that scans of notes stay small.
+CREATE TABLE note_sections (
+    path     TEXT PRIMARY KEY,
+    sections TEXT NOT NULL
+);
 
 -- Every task line of every note, as parsed (owner as written). Merging reads these, not the files.
 CREATE TABLE note_tasks (
@@ -66,7 +72,8 @@ CREATE TABLE tasks (
     tags          TEXT NOT NULL,            -- JSON array
     block_id      TEXT,
     meeting_id    TEXT,
-    writeback_pending INTEGER NOT NULL DEFAULT 0
+    writeback_pending INTEGER NOT NULL DEFAULT 0,
+    search_rowid  INTEGER                   -- its row in search_index
 );
 CREATE INDEX tasks_owner ON tasks(owner);
 CREATE INDEX tasks_due ON tasks(due);
@@ -96,5 +103,14 @@ CREATE TABLE task_events (
 );
 CREATE INDEX task_events_task ON task_events(task_id);
 
--- Full-text search over tasks and meetings.
-CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- Full-text search over tasks (kind 'task', ref = task id) and notes (kind 'note', ref = path; a meeting is
+-- found through its notes). Contentless: the text is indexed, not stored a second time (notes.sections has it);
+-- kind and ref are kept. Row ids are handed out in ascending order (search_seq; FTS5 indexes ascending rowids far
+-- faster than scattered ones) and remembered by the notes/tasks row, which is how a row is deleted.
+CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, content = '',
+    contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE search_seq (
+    id   INTEGER PRIMARY KEY CHECK (id = 0),
+    next INTEGER NOT NULL
+);
+INSERT INTO search_seq(id, next) VALUES (0, 1);

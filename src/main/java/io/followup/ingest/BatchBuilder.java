@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Turns a merge result into the rows to write: ids assigned, chat changes not yet written back kept. */
 final class BatchBuilder {
@@ -20,8 +21,12 @@ final class BatchBuilder {
     record Rows(List<IngestBatch.TaskWrite> tasks, List<IngestBatch.MeetingWrite> meetings) {
     }
 
-    static Rows rows(MeetingMerger.Result merged, PreviousState previous) {
-        IdAssigner ids = new IdAssigner(previous);
+    /**
+     * @param sectionsOf the merged sections of a meeting captured in several notes (a one-note meeting's
+     *                   sections are copied from its note's row by the store)
+     */
+    static Rows rows(MeetingMerger.Result merged, PreviousState previous, IdAssigner ids,
+                     Function<List<String>, Map<String, String>> sectionsOf) {
         List<MergedMeeting> meetings = new ArrayList<>(merged.meetings());
         meetings.sort(Comparator.comparing((MergedMeeting m) -> m.paths().get(0)));
         Map<MergedMeeting, String> meetingIds = ids.meetings(meetings);
@@ -43,9 +48,11 @@ final class BatchBuilder {
                 taskIdsOfMeeting.add(taskId);
                 taskRows.add(write(t, taskId, ref, previous));
             }
+            List<String> paths = m.paths();
+            boolean one = paths.size() == 1;
             Meeting meeting = new Meeting(id, m.title(), m.date(), m.participants(),
-                    m.paths().stream().map(p -> new SourceRef(p, 0)).toList(), taskIdsOfMeeting, m.sections());
-            meetingRows.add(new IngestBatch.MeetingWrite(meeting, m.searchBody()));
+                    paths.stream().map(p -> new SourceRef(p, 0)).toList(), taskIdsOfMeeting, one ? Map.of() : sectionsOf.apply(paths));
+            meetingRows.add(new IngestBatch.MeetingWrite(meeting, one ? paths.get(0) : null));
         }
         for (MergedTask t : merged.standalone()) {
             taskRows.add(write(t, taskIds.get(t), null, previous));

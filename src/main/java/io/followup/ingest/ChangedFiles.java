@@ -1,11 +1,12 @@
 package io.followup.ingest;
 
 import io.followup.store.IngestBatch;
+import io.followup.store.IngestStore;
 import io.followup.store.NoteFingerprint;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.Warning;
 import java.nio.file.Files;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Reads the files whose size or timestamp changed, on two threads: a file whose bytes hash as before is
@@ -24,7 +26,7 @@ final class ChangedFiles {
     sealed interface Outcome permits Parsed, Touched, Failed {
     }
 
-    record Parsed(IngestBatch.NoteWrite write) implements Outcome {
+    record Parsed(IngestStore.NoteRow row) implements Outcome {
     }
 
     record Touched(NoteFingerprint fingerprint) implements Outcome {
@@ -42,9 +44,16 @@ final class ChangedFiles {
         this.reader = reader;
     }
 
-    List<Outcome> read(List<VaultFiles.File> files, Map<String, NoteFingerprint> known, IngestProgress progress) {
+    /** Parsed files in flight at most: bounds the memory held by notes read but not yet written. */
+    private static final int WINDOW = 16;
+
+    /**
+     * Reads the files on two threads and hands each outcome to {@code sink} on the calling thread, in
+     * the order of {@code files}, while later files are still being read.
+     */
+    void read(List<VaultFiles.File> files, Map<String, NoteFingerprint> known, IngestProgress progress, Consumer<Outcome> sink) {
         if (files.isEmpty()) {
-            return List.of();
+            return;
         }
         AtomicInteger done = new AtomicInteger();
         AtomicInteger threadNo = new AtomicInteger();
@@ -56,19 +65,19 @@ final class ChangedFiles {
                     return t;
                 });
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (VaultFiles.File f : files) {
-                futures.add(pool.submit(() -> {
-                    Outcome o = readOne(f, known.get(f.relPath()));
-                    progress.update(done.incrementAndGet(), files.size());
-                    return o;
-                }));
+            ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < files.size(); i++) {
+                while (next < files.size() && inFlight.size() < WINDOW) {
+                    VaultFiles.File f = files.get(next++);
+                    inFlight.add(pool.submit(() -> {
+                        Outcome o = readOne(f, known.get(f.relPath()));
+                        progress.update(done.incrementAndGet(), files.size());
+                        return o;
+                    }));
+                }
+                sink.accept(await(inFlight.poll(), files.get(i)));
             }
-            List<Outcome> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                out.add(await(futures.get(i), files.get(i)));
-            }
-            return out;
         } finally {
             pool.shutdownNow();
         }
@@ -98,7 +107,7 @@ final class ChangedFiles {
         }
         try {
             ParsedNote note = reader.parse(f.relPath(), bytes);
-            return new Parsed(new IngestBatch.NoteWrite(note, f.size(), f.mtimeMs(), hash));
+            return new Parsed(IngestStore.row(new IngestBatch.NoteWrite(note, f.size(), f.mtimeMs(), hash)));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new Failed(new Warning(f.relPath(), 0, "skipped, could not be parsed: " + e.getClass().getSimpleName()));
         }

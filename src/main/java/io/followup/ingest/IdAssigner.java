@@ -7,21 +7,29 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Gives merged tasks and meetings their ids. First every group that contains a source line (or note)
- * that already had an id keeps it; then the rest get their hash id, lengthened on a collision.
+ * Gives merged tasks and meetings their ids, group by group over one ingest. In each group every task
+ * (meeting) that contains a source line (note) that already had an id keeps it; then the rest get their
+ * hash id, lengthened on a collision with an id in the store, one given out in this ingest, or one the
+ * re-merged notes held before (so a group merged later still finds its old ids free).
  */
 final class IdAssigner {
 
     private final PreviousState previous;
-    private final Set<String> takenTasks;
-    private final Set<String> takenMeetings;
+    private final Predicate<String> taskInStore;
+    private final Predicate<String> meetingInStore;
+    private final Set<String> claimedTasks = new HashSet<>();
+    private final Set<String> claimedMeetings = new HashSet<>();
 
-    IdAssigner(PreviousState previous) {
+    /**
+     * @param taskInStore whether a task id is held by a task the ingest does not replace (or already wrote)
+     */
+    IdAssigner(PreviousState previous, Predicate<String> taskInStore, Predicate<String> meetingInStore) {
         this.previous = previous;
-        this.takenTasks = new HashSet<>(previous.otherTaskIds());
-        this.takenMeetings = new HashSet<>(previous.otherMeetingIds());
+        this.taskInStore = taskInStore;
+        this.meetingInStore = meetingInStore;
     }
 
     /** Ids for the tasks, in the order given (callers pass a deterministic order). */
@@ -30,17 +38,18 @@ final class IdAssigner {
         for (MergedTask t : tasks) {
             for (TaskSource s : t.sources()) {
                 String old = previous.taskIdBySource().get(identity(s));
-                if (old != null && takenTasks.add(old)) {
+                if (old != null && claimedTasks.add(old)) {
                     ids.put(t, old);
                     break;
                 }
             }
         }
+        Predicate<String> taken = id -> claimedTasks.contains(id) || previous.replacedTaskIds().contains(id) || taskInStore.test(id);
         for (MergedTask t : tasks) {
             if (!ids.containsKey(t)) {
                 TaskSource first = t.sources().get(0);
-                String id = TaskIds.unique(first.path(), first.normText(), first.occurrence(), takenTasks);
-                takenTasks.add(id);
+                String id = TaskIds.unique(first.path(), first.normText(), first.occurrence(), taken);
+                claimedTasks.add(id);
                 ids.put(t, id);
             }
         }
@@ -52,16 +61,18 @@ final class IdAssigner {
         for (MergedMeeting m : meetings) {
             for (String path : m.paths()) {
                 String old = previous.meetingIdByPath().get(path);
-                if (old != null && takenMeetings.add(old)) {
+                if (old != null && claimedMeetings.add(old)) {
                     ids.put(m, old);
                     break;
                 }
             }
         }
+        Predicate<String> taken = id -> claimedMeetings.contains(id) || previous.replacedMeetingIds().contains(id)
+                || meetingInStore.test(id);
         for (MergedMeeting m : meetings) {
             if (!ids.containsKey(m)) {
-                String id = TaskIds.uniqueMeeting(m.paths().get(0), takenMeetings);
-                takenMeetings.add(id);
+                String id = TaskIds.uniqueMeeting(m.paths().get(0), taken);
+                claimedMeetings.add(id);
                 ids.put(m, id);
             }
         }

@@ -4,7 +4,6 @@ import io.followup.people.People;
 import io.followup.people.PersonResolver;
 import io.followup.people.Resolved;
 import io.followup.store.Database;
-import io.followup.store.IngestBatch;
 import io.followup.store.IngestStore;
 import io.followup.store.MeetingStore;
 import io.followup.store.NoteFingerprint;
@@ -21,7 +20,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +53,8 @@ public final class Ingester {
     private final ChangedFiles reader;
     private final Function<Collection<String>, OwnerResolver> owners;
     private final Clock clock;
+    /** Each stored note's participants (the names owners resolve against), kept between ingests; null = read them. */
+    private Map<String, List<String>> participants;
 
     /** The production ingester: the vault's NoteParser, owners resolved against the people file and the vault's participants. */
     public Ingester(Path vault, Database db, People people, Clock clock) {
@@ -109,6 +117,7 @@ public final class Ingester {
     public synchronized IngestReport ingest(IngestProgress progress, boolean remergeAll) {
         long start = clock.millis();
         checkVault();
+        Timing timing = new Timing();
         List<Warning> scanWarnings = new ArrayList<>();
         List<VaultFiles.File> files;
         try {
@@ -117,7 +126,9 @@ public final class Ingester {
         } catch (VaultException e) {
             throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
         }
+        timing.lap("scan");
         Map<String, NoteFingerprint> known = notes.fingerprints();
+        timing.lap("fingerprints");
         Set<String> present = new HashSet<>();
         files.forEach(f -> present.add(f.relPath()));
         List<String> deleted = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
@@ -128,7 +139,7 @@ public final class Ingester {
     public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
         long start = clock.millis();
         checkVault();
-        Map<String, NoteFingerprint> known = notes.fingerprints();
+        Map<String, NoteFingerprint> known = notes.fingerprints(new LinkedHashSet<>(changedRelPaths));
         List<VaultFiles.File> files = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         for (String rel : new LinkedHashSet<>(changedRelPaths)) {
@@ -151,69 +162,208 @@ public final class Ingester {
     private IngestReport run(List<VaultFiles.File> files, List<String> deleted, Map<String, NoteFingerprint> known,
                              List<Warning> scanWarnings, IngestProgress progress, long start, boolean remergeAll) {
         List<VaultFiles.File> toRead = files.stream().filter(f -> changed(f, known.get(f.relPath()))).toList();
-        List<IngestBatch.NoteWrite> parsed = new ArrayList<>();
-        List<NoteFingerprint> touched = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>(scanWarnings);
-        for (ChangedFiles.Outcome o : reader.read(toRead, known, progress)) {
-            if (o instanceof ChangedFiles.Parsed p) {
-                parsed.add(p.write());
-                warnings.addAll(p.write().note().warnings());
-            } else if (o instanceof ChangedFiles.Touched t) {
-                touched.add(t.fingerprint());
-            } else if (o instanceof ChangedFiles.Failed f) {
-                warnings.add(f.warning());
+        int parsed = 0;
+        if (!toRead.isEmpty() || !deleted.isEmpty() || remergeAll) {
+            try {
+                parsed = store.inTransaction(s -> write(s, toRead, deleted, known, warnings, progress, remergeAll));
+            } catch (RuntimeException | Error e) {
+                participants = null;
+                throw e;
             }
         }
-        if (!parsed.isEmpty() || !deleted.isEmpty() || remergeAll) {
-            remerge(parsed, touched, deleted, known, remergeAll);
-        } else if (!touched.isEmpty()) {
-            store.commit(new IngestBatch(List.of(), touched, List.of(), Set.of(), List.of(), List.of()));
-        }
-        return new IngestReport(notes.count(), parsed.size(), files.size() - parsed.size(), deleted.size(), meetings.count(), tasks.count(),
-                warnings, Duration.ofMillis(Math.max(0, clock.millis() - start)));
+        Timing timing = new Timing();
+        IngestReport report = new IngestReport(notes.count(), parsed, files.size() - parsed, deleted.size(), meetings.count(),
+                tasks.count(), warnings, Duration.ofMillis(Math.max(0, clock.millis() - start)));
+        timing.lap("counts");
+        return report;
     }
 
     private static boolean changed(VaultFiles.File f, NoteFingerprint before) {
         return before == null || before.size() != f.size() || before.mtimeMs() != f.mtimeMs();
     }
 
-    /** Merges again every date (and every undated note) that a parsed or deleted note belongs or belonged to. */
-    private void remerge(List<IngestBatch.NoteWrite> parsed, List<NoteFingerprint> touched, List<String> deleted,
-                         Map<String, NoteFingerprint> known, boolean all) {
+    /**
+     * In one transaction: writes the notes read (streamed, as they are parsed), then merges again every
+     * date (and every undated note) that a parsed or deleted note belongs or belonged to, one date at a
+     * time. Returns how many notes were parsed.
+     */
+    private int write(IngestStore.Session s, List<VaultFiles.File> toRead, List<String> deleted, Map<String, NoteFingerprint> known,
+                      List<Warning> warnings, IngestProgress progress, boolean all) {
+        Timing timing = new Timing();
         Set<LocalDate> dates = new HashSet<>();
         Set<String> undated = new HashSet<>();
         if (all) {
-            known.values().forEach(f -> addUnit(f.path(), f.date(), dates, undated));
+            notes.fingerprints().values().forEach(f -> addUnit(f.path(), f.date(), dates, undated));
         }
+        // Notes as merging needs them (no sections): the fresh ones are kept, the others read back per date.
         Map<String, ParsedNote> fresh = new HashMap<>();
-        for (IngestBatch.NoteWrite w : parsed) {
-            fresh.put(w.note().path(), w.note());
-            addUnit(w.note().path(), w.note().date(), dates, undated);
-            NoteFingerprint before = known.get(w.note().path());
-            if (before != null) {
-                addUnit(before.path(), before.date(), dates, undated);
+        reader.read(toRead, known, progress, o -> {
+            if (o instanceof ChangedFiles.Parsed p) {
+                ParsedNote n = p.row().write().note();
+                NoteFingerprint before = known.get(n.path());
+                s.writeNote(p.row(), before != null);
+                warnings.addAll(n.warnings());
+                fresh.put(n.path(), withoutSections(n));
+                addUnit(n.path(), n.date(), dates, undated);
+                if (before != null) {
+                    addUnit(before.path(), before.date(), dates, undated);
+                }
+            } else if (o instanceof ChangedFiles.Touched t) {
+                s.touch(t.fingerprint());
+            } else if (o instanceof ChangedFiles.Failed f) {
+                warnings.add(f.warning());
             }
-        }
+        });
         for (String path : deleted) {
-            addUnit(path, known.get(path).date(), dates, undated);
+            s.deleteNote(path);
+            addUnit(path, known.containsKey(path) ? known.get(path).date() : null, dates, undated);
         }
+        s.checkpoint("notes");
+        timing.lap("read+write notes");
+        if (fresh.isEmpty() && deleted.isEmpty() && !all) {
+            return 0;
+        }
+
+        // The units to merge again: each date's notes as the store now holds them, and each undated note.
+        Map<LocalDate, List<String>> byDate = s.pathsByDate(dates);
+        List<List<String>> units = new ArrayList<>();
+        Set<String> replaced = new HashSet<>(deleted);
+        dates.stream().sorted().forEach(d -> {
+            List<String> paths = byDate.getOrDefault(d, List.of());
+            if (!paths.isEmpty()) {
+                units.add(paths);
+            }
+            replaced.addAll(paths);
+        });
         Set<String> gone = new HashSet<>(deleted);
-        List<ParsedNote> unit = new ArrayList<>();
-        for (ParsedNote n : notes.load(dates, undated)) {
-            if (!fresh.containsKey(n.path()) && !gone.contains(n.path())) {
-                unit.add(n);
+        Set<String> dated = new HashSet<>();
+        byDate.values().forEach(dated::addAll);
+        undated.stream().sorted().forEach(p -> {
+            replaced.add(p);
+            if (!gone.contains(p) && !dated.contains(p)) {
+                units.add(List.of(p));
+            }
+        });
+
+        timing.lap("units");
+        PreviousState previous = s.previous(replaced);
+        timing.lap("previous");
+        s.deleteDerived(replaced);
+        timing.lap("delete");
+        if (participants == null) {
+            participants = s.participantsByPath();
+        } else {
+            fresh.values().forEach(n -> participants.put(n.path(), n.participants()));
+            deleted.forEach(participants::remove);
+        }
+        Set<String> nameSet = new LinkedHashSet<>();
+        new java.util.TreeMap<>(participants).values().forEach(nameSet::addAll);
+        List<String> names = new ArrayList<>(nameSet);
+        timing.lap("participants");
+        OwnerResolver resolver = owners.apply(names);
+        IdAssigner ids;
+        if (units.size() > 32) {
+            Set<String> taskIds = s.taskIds();
+            Set<String> meetingIds = s.meetingIds();
+            ids = new IdAssigner(previous, taskIds::contains, meetingIds::contains);
+        } else {
+            ids = new IdAssigner(previous, s::hasTask, s::hasMeeting);
+        }
+        timing.lap("owners+ids");
+        long mergeNs = 0;
+        long mergeOnlyNs = 0;
+        // Dates are merged on two threads, a few ahead of the writer, which writes them in order.
+        ExecutorService pool = units.size() > 4 ? Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ingest-merge");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            ArrayDeque<Future<MeetingMerger.Result>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < units.size(); i++) {
+                while (next < units.size() && inFlight.size() < 8) {
+                    List<ParsedNote> group = group(s, units.get(next++), fresh);
+                    Callable<MeetingMerger.Result> merge = () -> new MeetingMerger(resolver).merge(group);
+                    inFlight.add(pool == null ? CompletableFuture.completedFuture(merge.call()) : pool.submit(merge));
+                }
+                long t0 = System.nanoTime();
+                MeetingMerger.Result merged = await(inFlight.poll());
+                mergeOnlyNs += System.nanoTime() - t0;
+                BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids, paths -> {
+                    Map<String, Map<String, String>> sections = s.sections(paths);
+                    return MergedMeeting.mergeSections(paths.stream().map(p -> sections.getOrDefault(p, Map.of())).toList());
+                });
+                mergeNs += System.nanoTime() - t0;
+                rows.meetings().forEach(s::insertMeeting);
+                s.insertTasks(rows.tasks());
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IngestException("Ingest failed while merging: " + e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
-        unit.addAll(fresh.values());
-        Set<String> replaced = new HashSet<>(deleted);
-        unit.forEach(n -> replaced.add(n.path()));
+        timing.lap("merge+write units (merge+rows " + mergeNs / 1_000_000 + " ms, merge " + mergeOnlyNs / 1_000_000 + " ms)");
+        s.checkpoint("meetings");
+        s.checkpoint("tasks");
+        return fresh.size();
+    }
 
-        Set<String> names = new LinkedHashSet<>(notes.allParticipants());
-        fresh.values().forEach(n -> names.addAll(n.participants()));
-        MeetingMerger.Result merged = new MeetingMerger(owners.apply(names)).merge(unit);
-        PreviousState previous = store.previous(replaced);
-        BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous);
-        store.commit(new IngestBatch(parsed, touched, deleted, replaced, rows.tasks(), rows.meetings()));
+    /** Per-phase times on stderr when the system property followup.ingest.timing is set (benchmarks). */
+    private static final class Timing {
+        private static final boolean ON = System.getProperty("followup.ingest.timing") != null;
+        private long last = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            if (ON) {
+                System.err.printf("ingest phase: %-40s %6d ms%n", phase, (now - last) / 1_000_000);
+            }
+            last = now;
+        }
+    }
+
+    /** A unit's notes: the fresh ones from memory, the others read back (without sections). */
+    private static List<ParsedNote> group(IngestStore.Session s, List<String> unit, Map<String, ParsedNote> fresh) {
+        List<ParsedNote> group = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        for (String p : unit) {
+            ParsedNote n = fresh.get(p);
+            if (n != null) {
+                group.add(n);
+            } else {
+                stored.add(p);
+            }
+        }
+        if (!stored.isEmpty()) {
+            group.addAll(s.loadWithoutSections(stored));
+        }
+        return group;
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("Ingest interrupted while merging");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IngestException("Ingest failed while merging: " + c);
+        }
+    }
+
+    private static ParsedNote withoutSections(ParsedNote n) {
+        return new ParsedNote(n.path(), n.title(), n.date(), n.type(), n.meeting(), n.participants(), Map.of(), n.tasks(), List.of());
     }
 
     private static void addUnit(String path, LocalDate date, Set<LocalDate> dates, Set<String> undated) {

@@ -28,6 +28,36 @@ public final class MeetingMerger {
     }
 
     private final OwnerResolver owners;
+    /** Features of each source line, computed once per merge (pairs of notes compare the same lines many times). */
+    private final Map<TaskSource, Line> featureCache = new java.util.IdentityHashMap<>();
+    /** Token ids for this merge: lines compare as sorted int arrays. */
+    private final Map<String, Integer> tokenIds = new HashMap<>();
+
+    /** A line's features as the scorer reads them: sorted distinct token ids and a 64-bit signature of them. */
+    private record Line(int[] tokens, long signature, LocalDate due, String owner) {
+        double score(Line o) {
+            if ((signature & o.signature) == 0) {
+                return 0;
+            }
+            int[] a = tokens;
+            int[] b = o.tokens;
+            int i = 0;
+            int j = 0;
+            int shared = 0;
+            while (i < a.length && j < b.length) {
+                if (a[i] == b[j]) {
+                    shared++;
+                    i++;
+                    j++;
+                } else if (a[i] < b[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return TaskSimilarity.score(a.length, b.length, shared, due, o.due, owner, o.owner);
+        }
+    }
 
     public MeetingMerger(OwnerResolver owners) {
         this.owners = owners;
@@ -134,15 +164,15 @@ public final class MeetingMerger {
         return clusters.stream().map(MergedTask::new).toList();
     }
 
-    private static double[][] scores(List<List<TaskSource>> clusters, List<TaskSource> lines) {
+    private double[][] scores(List<List<TaskSource>> clusters, List<TaskSource> lines) {
         double[][] m = new double[clusters.size()][lines.size()];
-        List<TaskSimilarity.Features> lineFeatures = lines.stream().map(MeetingMerger::features).toList();
+        Line[] lineFeatures = lines.stream().map(this::features).toArray(Line[]::new);
         for (int i = 0; i < clusters.size(); i++) {
-            List<TaskSimilarity.Features> members = clusters.get(i).stream().map(MeetingMerger::features).toList();
+            Line[] members = clusters.get(i).stream().map(this::features).toArray(Line[]::new);
             for (int j = 0; j < lines.size(); j++) {
                 double best = 0;
-                for (TaskSimilarity.Features f : members) {
-                    best = Math.max(best, TaskSimilarity.score(f, lineFeatures.get(j)));
+                for (Line f : members) {
+                    best = Math.max(best, f.score(lineFeatures[j]));
                 }
                 m[i][j] = best;
             }
@@ -150,7 +180,26 @@ public final class MeetingMerger {
         return m;
     }
 
-    private static TaskSimilarity.Features features(TaskSource s) {
+    private Line features(TaskSource s) {
+        Line line = featureCache.get(s);
+        if (line == null) {
+            TaskSimilarity.Features f = computeFeatures(s);
+            int[] ids = new int[f.tokens().size()];
+            long signature = 0;
+            int k = 0;
+            for (String token : f.tokens()) {
+                int id = tokenIds.computeIfAbsent(token, t -> tokenIds.size());
+                ids[k++] = id;
+                signature |= 1L << (id & 63);
+            }
+            java.util.Arrays.sort(ids);
+            line = new Line(ids, signature, f.due(), f.owner());
+            featureCache.put(s, line);
+        }
+        return line;
+    }
+
+    private static TaskSimilarity.Features computeFeatures(TaskSource s) {
         return TaskSimilarity.Features.of(s.task().description(), s.task().due(), s.owner() == null ? null : s.owner().name());
     }
 

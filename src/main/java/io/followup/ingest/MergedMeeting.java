@@ -58,9 +58,14 @@ public record MergedMeeting(List<ParsedNote> notes, List<MergedTask> tasks) {
 
     /** Per section, the fullest text any note has. */
     public Map<String, String> sections() {
+        return mergeSections(notes.stream().map(ParsedNote::sections).toList());
+    }
+
+    /** Per section, the fullest text of the given notes' sections (in note order). */
+    public static Map<String, String> mergeSections(List<Map<String, String>> perNote) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (ParsedNote n : notes) {
-            n.sections().forEach((k, v) -> {
+        for (Map<String, String> sections : perNote) {
+            sections.forEach((k, v) -> {
                 if (v != null && (!out.containsKey(k) || out.get(k).length() < v.length())) {
                     out.put(k, v);
                 }

@@ -39,10 +39,23 @@ public final class TaskIds {
         return extend(sha256("meeting\n" + firstPath), taken);
     }
 
+    /** As {@link #unique(String, String, int, Set)}, asking {@code taken} whether an id is in use. */
+    public static String unique(String path, String normText, int occurrence, java.util.function.Predicate<String> taken) {
+        return extend(sha256(path + "\n" + normText + "\n" + occurrence), taken);
+    }
+
+    public static String uniqueMeeting(String firstPath, java.util.function.Predicate<String> taken) {
+        return extend(sha256("meeting\n" + firstPath), taken);
+    }
+
     private static String extend(byte[] hash, Set<String> taken) {
+        return extend(hash, (java.util.function.Predicate<String>) taken::contains);
+    }
+
+    private static String extend(byte[] hash, java.util.function.Predicate<String> taken) {
         for (int length = LENGTH; length <= hash.length * 8 / 5; length++) {
             String id = base32(hash, length);
-            if (!taken.contains(id)) {
+            if (!taken.test(id)) {
                 return id;
             }
         }

@@ -1,7 +1,6 @@
 package io.followup.ingest;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,22 +32,32 @@ public final class TaskSimilarity {
         if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
             return 0;
         }
-        Set<String> common = new HashSet<>(a.tokens());
-        common.retainAll(b.tokens());
-        int shared = common.size();
-        if (shared == 0) {
+        Set<String> small = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
+        Set<String> large = small == a.tokens() ? b.tokens() : a.tokens();
+        int shared = 0;
+        for (String t : small) {
+            if (large.contains(t)) {
+                shared++;
+            }
+        }
+        return score(a.tokens().size(), b.tokens().size(), shared, a.due(), b.due(), a.owner(), b.owner());
+    }
+
+    /** The score of two lines with {@code sizeA} and {@code sizeB} distinct tokens, {@code shared} of them in common. */
+    static double score(int sizeA, int sizeB, int shared, LocalDate dueA, LocalDate dueB, String ownerA, String ownerB) {
+        if (shared == 0 || sizeA == 0 || sizeB == 0) {
             return 0;
         }
-        int smaller = Math.min(a.tokens().size(), b.tokens().size());
-        int union = a.tokens().size() + b.tokens().size() - shared;
+        int smaller = Math.min(sizeA, sizeB);
+        int union = sizeA + sizeB - shared;
         double overlap = (double) shared / smaller;
         double jaccard = (double) shared / union;
         double score = 0.7 * overlap + 0.3 * jaccard;
         if (shared < 2 && smaller > 1) {
             score -= 0.2;
         }
-        score += agreement(a.due(), b.due());
-        score += agreement(a.owner(), b.owner());
+        score += agreement(dueA, dueB);
+        score += agreement(ownerA, ownerB);
         return score;
     }
 

@@ -24,11 +24,52 @@ public final class TaskText {
         if (text == null) {
             return "";
         }
+        String ascii = normalizeAscii(text);
+        if (ascii != null) {
+            return ascii;
+        }
         String s = Normalizer.normalize(text, Normalizer.Form.NFD);
         s = MARKS.matcher(s).replaceAll("");
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
         return s.strip();
+    }
+
+    /**
+     * The same result as the general path for text that is pure ASCII (no accents to strip, letters
+     * and digits are [A-Za-z0-9]), without regexes; null when the text has any other character.
+     */
+    private static String normalizeAscii(String text) {
+        int n = text.length();
+        StringBuilder sb = null;
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+                word = true;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(n);
+            }
+            if (word) {
+                if (pendingSpace && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                pendingSpace = false;
+                sb.append(c);
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return sb == null ? "" : sb.toString();
     }
 
     /** The meaningful words of a text, lightly stemmed (vms = vm, blocking = block), stop words left out. */

@@ -4,28 +4,11 @@ import io.followup.model.Meeting;
 import io.followup.model.Task;
 import io.followup.vault.ParsedNote;
 import java.util.List;
-import java.util.Set;
 
-/**
- * Everything one ingest changes, written in one transaction: notes parsed again, notes whose file
- * only got a new timestamp, notes deleted, and the tasks and meetings that replace every task and
- * meeting sourced from {@code replacedPaths}.
- */
-public record IngestBatch(
-        List<NoteWrite> notes,
-        List<NoteFingerprint> touched,
-        List<String> deleted,
-        Set<String> replacedPaths,
-        List<TaskWrite> tasks,
-        List<MeetingWrite> meetings) {
+/** The rows an ingest writes: parsed notes, merged tasks and meetings. */
+public final class IngestBatch {
 
-    public IngestBatch {
-        notes = List.copyOf(notes);
-        touched = List.copyOf(touched);
-        deleted = List.copyOf(deleted);
-        replacedPaths = Set.copyOf(replacedPaths);
-        tasks = List.copyOf(tasks);
-        meetings = List.copyOf(meetings);
+    private IngestBatch() {
     }
 
     /** A parsed note and the fingerprint of the bytes it came from. */
@@ -42,7 +25,10 @@ public record IngestBatch(
         }
     }
 
-    /** A meeting and the text full-text search finds it by. */
-    public record MeetingWrite(Meeting meeting, String searchBody) {
+    /**
+     * A meeting. When {@code sectionsFromNote} is set, the meeting is that one note and its sections
+     * are copied from the note's row inside the database ({@code meeting.sections()} is then ignored).
+     */
+    public record MeetingWrite(Meeting meeting, String sectionsFromNote) {
     }
 }

@@ -1,25 +1,41 @@
 package io.followup.store;
 
 import io.followup.model.Meeting;
+import io.followup.model.Priority;
 import io.followup.model.SourceRef;
 import io.followup.model.Task;
+import io.followup.model.TaskStatus;
+import io.followup.vault.ParsedNote;
+import io.followup.vault.ParsedTask;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes an ingest: one transaction replaces the notes that changed and every task and meeting
  * sourced from the re-merged notes, keeping the search index in step. task_events is never touched.
+ * The work happens in a {@link Session}, so an ingest can stream notes in and merge group by group
+ * without holding the whole vault in memory.
  */
 public final class IngestStore {
 
+    private static final boolean TIMING = System.getProperty("followup.ingest.timing") != null;
     private final Database db;
     private final Consumer<String> checkpoint;
 
@@ -33,123 +49,522 @@ public final class IngestStore {
         this.checkpoint = checkpoint;
     }
 
-    /** What the store holds for the tasks and meetings sourced from {@code paths}. */
-    public PreviousState previous(Collection<String> paths) {
-        return StoreErrors.guard(db, () -> db.jdbi().withHandle(h -> {
+    /** Runs {@code work} in one transaction: all of it is committed, or (on any exception) none of it. */
+    public <T> T inTransaction(Function<Session, T> work) {
+        return StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
+            try (Session s = new Session(h)) {
+                T result = work.apply(s);
+                s.flush();
+                s.saveSearchSeq();
+                return result;
+            }
+        }));
+    }
+
+    /** The text a note is found by: its distinct section texts, by section name. */
+    static String searchBody(Map<String, String> sections) {
+        Set<String> texts = new LinkedHashSet<>();
+        new TreeMap<>(sections).values().stream().filter(v -> v != null && !v.isBlank()).forEach(texts::add);
+        return String.join("\n\n", texts);
+    }
+
+    /**
+     * A note's row as the store writes it, serialised ahead (on the reading threads, so the single
+     * writing thread only binds values).
+     */
+    public record NoteRow(IngestBatch.NoteWrite write, String title, String participantsJson, String sectionsJson,
+                          String warningsJson, String searchBody, List<String> taskTagsJson) {
+    }
+
+    public static NoteRow row(IngestBatch.NoteWrite w) {
+        ParsedNote n = w.note();
+        List<String> tags = new ArrayList<>(n.tasks().size());
+        n.tasks().forEach(t -> tags.add(Json.write(t.tags())));
+        return new NoteRow(w, n.title() == null ? n.path() : n.title(), Json.write(n.participants()),
+                Json.write(new LinkedHashMap<>(n.sections())), Json.write(n.warnings()), searchBody(n.sections()), tags);
+    }
+
+    /** One ingest's transaction. */
+    public final class Session implements AutoCloseable {
+        private final Handle h;
+        private final Connection c;
+        private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+
+        private long nextSearchRow;
+        private final long firstSearchRow;
+
+        Session(Handle h) {
+            this.h = h;
+            this.c = h.getConnection();
+            h.execute("PRAGMA temp_store = MEMORY");
+            h.execute("PRAGMA cache_size = -32768");
+            this.firstSearchRow = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(1L);
+            this.nextSearchRow = firstSearchRow;
+        }
+
+        /** Saves the next free search row id; part of the transaction. */
+        void saveSearchSeq() {
+            if (nextSearchRow != firstSearchRow) {
+                h.createUpdate("UPDATE search_seq SET next = :n WHERE id = 0").bind("n", nextSearchRow).execute();
+            }
+        }
+
+        private void deleteSearchRows(String sql, Collection<String> keys) {
+            List<Long> rows = new ArrayList<>();
+            for (List<String> chunk : Sql.chunks(keys)) {
+                h.createQuery(sql).bindList("k", chunk).mapTo(Long.class).forEach(rows::add);
+            }
+            run(() -> {
+                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
+                for (Long r : rows) {
+                    if (r != null) {
+                        fts.setLong(1, r);
+                        exec(fts);
+                    }
+                }
+            });
+        }
+
+        private PreparedStatement ps(String sql) throws SQLException {
+            PreparedStatement p = statements.get(sql);
+            if (p == null) {
+                p = c.prepareStatement(sql);
+                statements.put(sql, p);
+                sqlOf.put(p, sql);
+            }
+            return p;
+        }
+
+        private final Map<PreparedStatement, long[]> times = new java.util.IdentityHashMap<>();
+        private final Map<PreparedStatement, String> sqlOf = new java.util.IdentityHashMap<>();
+
+        private void exec(PreparedStatement p) throws SQLException {
+            if (!TIMING) {
+                p.executeUpdate();
+                return;
+            }
+            long t0 = System.nanoTime();
+            p.executeUpdate();
+            long[] t = times.computeIfAbsent(p, k -> new long[2]);
+            t[0] += System.nanoTime() - t0;
+            t[1]++;
+        }
+
+        /** Statements with rows added but not executed, in the order they must run (parents first). */
+        private final Map<PreparedStatement, int[]> pending = new LinkedHashMap<>();
+        private int pendingRows;
+
+        private String sqlOf(PreparedStatement p) {
+            for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
+                if (e.getValue() == p) {
+                    return e.getKey();
+                }
+            }
+            return "";
+        }
+
+        private void batch(PreparedStatement p) throws SQLException {
+            p.addBatch();
+            pending.computeIfAbsent(p, k -> new int[1])[0]++;
+            if (++pendingRows >= 2000) {
+                flushSql();
+            }
+        }
+
+        private void flushSql() throws SQLException {
+            // In the order the statements were first prepared: a parent table's rows before its children's.
+            for (PreparedStatement p : statements.values()) {
+                if (!pending.containsKey(p)) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                p.executeBatch();
+                if (TIMING) {
+                    long[] t = times.computeIfAbsent(p, k -> new long[2]);
+                    t[0] += System.nanoTime() - t0;
+                    t[1] += pending.get(p)[0];
+                }
+            }
+            pending.clear();
+            pendingRows = 0;
+        }
+
+        /** Runs every batched row: before reading, and before the transaction commits. */
+        public void flush() {
+            if (pendingRows > 0) {
+                run(this::flushSql);
+            }
+        }
+
+        public void checkpoint(String stage) {
+            flush();
+            checkpoint.accept(stage);
+        }
+
+        // ---- notes ------------------------------------------------------------------------------
+
+        public void deleteNote(String path) {
+            flush();
+            deleteSearchRows("SELECT search_rowid FROM notes WHERE path IN (<k>)", List.of(path));
+            run(() -> {
+                PreparedStatement ns = ps("DELETE FROM note_sections WHERE path = ?");
+                ns.setString(1, path);
+                exec(ns);
+                PreparedStatement t = ps("DELETE FROM note_tasks WHERE path = ?");
+                t.setString(1, path);
+                exec(t);
+                PreparedStatement n = ps("DELETE FROM notes WHERE path = ?");
+                n.setString(1, path);
+                exec(n);
+            });
+        }
+
+        /** Replaces the note's row, task lines and search entry. */
+        public void writeNote(NoteRow row, boolean existed) {
+            IngestBatch.NoteWrite w = row.write();
+            ParsedNote n = w.note();
+            if (existed) {
+                deleteNote(n.path());
+            }
+            run(() -> {
+                PreparedStatement p = ps("INSERT INTO notes(path, size, mtime_ms, content_hash, title, date, type, is_meeting, participants, "
+                        + "warnings, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                long searchRow = nextSearchRow++;
+                p.setLong(11, searchRow);
+                p.setString(1, n.path());
+                p.setLong(2, w.size());
+                p.setLong(3, w.mtimeMs());
+                p.setString(4, w.hash());
+                String title = row.title();
+                p.setString(5, title);
+                p.setString(6, Sql.iso(n.date()));
+                p.setString(7, n.type());
+                p.setInt(8, n.meeting() ? 1 : 0);
+                p.setString(9, row.participantsJson());
+                p.setString(10, row.warningsJson());
+                exec(p);
+                PreparedStatement ns = ps("INSERT INTO note_sections(path, sections) VALUES (?, ?)");
+                ns.setString(1, n.path());
+                ns.setString(2, row.sectionsJson());
+                batch(ns);
+                if (!n.tasks().isEmpty()) {
+                    PreparedStatement t = ps("INSERT OR REPLACE INTO note_tasks(path, line, raw_line, status_symbol, status, description, "
+                            + "owner_raw, owner_from_heading, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, "
+                            + "block_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    for (int k = 0; k < n.tasks().size(); k++) {
+                        ParsedTask task = n.tasks().get(k);
+                        t.setString(1, n.path());
+                        t.setInt(2, task.line());
+                        t.setString(3, task.rawLine() == null ? "" : task.rawLine());
+                        t.setString(4, task.statusSymbol() == null ? " " : task.statusSymbol());
+                        t.setString(5, task.status().jsonName());
+                        t.setString(6, task.description() == null ? "" : task.description());
+                        t.setString(7, task.ownerRaw());
+                        t.setInt(8, task.ownerFromHeading() ? 1 : 0);
+                        t.setString(9, Sql.iso(task.due()));
+                        t.setString(10, Sql.iso(task.scheduled()));
+                        t.setString(11, Sql.iso(task.start()));
+                        t.setString(12, Sql.iso(task.created()));
+                        t.setString(13, Sql.iso(task.done()));
+                        t.setString(14, Sql.iso(task.cancelled()));
+                        t.setString(15, task.priority() == null ? null : task.priority().jsonName());
+                        t.setString(16, task.recurrence());
+                        t.setString(17, row.taskTagsJson().get(k));
+                        t.setString(18, task.blockId());
+                        batch(t);
+                    }
+                }
+                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, ?)");
+                fts.setLong(1, searchRow);
+                fts.setString(2, n.path());
+                fts.setString(3, title);
+                fts.setString(4, row.searchBody());
+                batch(fts);
+            });
+        }
+
+        public void touch(NoteFingerprint f) {
+            flush();
+            run(() -> {
+                PreparedStatement p = ps("UPDATE notes SET size = ?, mtime_ms = ? WHERE path = ?");
+                p.setLong(1, f.size());
+                p.setLong(2, f.mtimeMs());
+                p.setString(3, f.path());
+                exec(p);
+            });
+        }
+
+        /** Each note's participants. */
+        public Map<String, List<String>> participantsByPath() {
+            flush();
+            Map<String, List<String>> out = new HashMap<>();
+            h.createQuery("SELECT path, participants FROM notes").map((rs, ctx) -> Map.entry(rs.getString(1), Json.strings(rs.getString(2))))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        }
+
+        /** Every participant named by any note: the names owner mentions may resolve to. */
+        public List<String> allParticipants() {
+            flush();
+            Set<String> names = new LinkedHashSet<>();
+            h.createQuery("SELECT DISTINCT participants FROM notes").mapTo(String.class).forEach(j -> names.addAll(Json.strings(j)));
+            return new ArrayList<>(names);
+        }
+
+        /** The paths of the notes dated on each of {@code dates}. */
+        public Map<LocalDate, List<String>> pathsByDate(Collection<LocalDate> dates) {
+            flush();
+            Map<LocalDate, List<String>> out = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(dates.stream().map(Sql::iso).toList())) {
+                h.createQuery("SELECT date, path FROM notes WHERE date IN (<d>) ORDER BY path").bindList("d", chunk)
+                        .map((rs, ctx) -> Map.entry(Sql.date(rs.getString(1)), rs.getString(2)))
+                        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            }
+            return out;
+        }
+
+        /** The notes at {@code paths} with their task lines, without sections (merging does not need them). */
+        public List<ParsedNote> loadWithoutSections(Collection<String> paths) {
+            flush();
+            List<ParsedNote> out = new ArrayList<>();
+            for (List<String> chunk : Sql.chunks(paths)) {
+                Map<String, List<ParsedTask>> tasks = new HashMap<>();
+                h.createQuery("SELECT * FROM note_tasks WHERE path IN (<p>) ORDER BY path, line").bindList("p", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString("path"), task(rs)))
+                        .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                h.createQuery("SELECT path, title, date, type, is_meeting, participants FROM notes WHERE path IN (<p>) ORDER BY path")
+                        .bindList("p", chunk)
+                        .map((rs, ctx) -> new ParsedNote(rs.getString("path"), rs.getString("title"), Sql.date(rs.getString("date")),
+                                rs.getString("type"), rs.getInt("is_meeting") == 1, Json.strings(rs.getString("participants")), Map.of(),
+                                tasks.getOrDefault(rs.getString("path"), List.of()), List.of()))
+                        .forEach(out::add);
+            }
+            return out;
+        }
+
+        /** Each note's sections, as stored. */
+        public Map<String, Map<String, String>> sections(Collection<String> paths) {
+            flush();
+            Map<String, Map<String, String>> out = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(paths)) {
+                h.createQuery("SELECT path, sections FROM note_sections WHERE path IN (<p>)").bindList("p", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), Json.stringMap(rs.getString(2))))
+                        .forEach(e -> out.put(e.getKey(), e.getValue()));
+            }
+            return out;
+        }
+
+        // ---- merged rows ------------------------------------------------------------------------
+
+        /** What the store holds for the tasks and meetings sourced from {@code paths}. */
+        public PreviousState previous(Collection<String> paths) {
+            flush();
             Map<SourceIdentity, String> idBySource = new HashMap<>();
             Map<String, String> meetingByPath = new HashMap<>();
             Set<String> replacedIds = new HashSet<>();
+            Set<String> pendingIds = new HashSet<>();
             for (List<String> chunk : Sql.chunks(paths)) {
-                h.createQuery("SELECT path, norm_text, occurrence, task_id FROM task_sources WHERE path IN (<p>)").bindList("p", chunk)
-                        .map((rs, ctx) -> Map.entry(new SourceIdentity(rs.getString(1), rs.getString(2), rs.getInt(3)), rs.getString(4)))
-                        .forEach(e -> {
-                            idBySource.putIfAbsent(e.getKey(), e.getValue());
-                            replacedIds.add(e.getValue());
+                h.createQuery("SELECT ts.path, ts.norm_text, ts.occurrence, ts.task_id, t.writeback_pending FROM task_sources ts "
+                                + "JOIN tasks t ON t.id = ts.task_id WHERE ts.path IN (<p>)").bindList("p", chunk)
+                        .map((rs, ctx) -> new Object[] {new SourceIdentity(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                                rs.getString(4), rs.getInt(5) == 1})
+                        .forEach(row -> {
+                            String id = (String) row[1];
+                            idBySource.putIfAbsent((SourceIdentity) row[0], id);
+                            replacedIds.add(id);
+                            if ((Boolean) row[2]) {
+                                pendingIds.add(id);
+                            }
                         });
                 h.createQuery("SELECT path, meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                         .forEach(e -> meetingByPath.put(e.getKey(), e.getValue()));
             }
             Map<String, Task> pending = new HashMap<>();
-            List<String> pendingIds = h.createQuery("SELECT id FROM tasks WHERE writeback_pending = 1").mapTo(String.class).list();
-            pendingIds.retainAll(replacedIds);
             TaskStore.byIds(h, pendingIds).forEach(t -> pending.put(t.id(), t));
-            Set<String> otherTasks = new HashSet<>(h.createQuery("SELECT id FROM tasks").mapTo(String.class).list());
-            otherTasks.removeAll(replacedIds);
-            Set<String> otherMeetings = new HashSet<>(h.createQuery("SELECT id FROM meetings").mapTo(String.class).list());
-            otherMeetings.removeAll(meetingByPath.values());
-            return new PreviousState(idBySource, pending, meetingByPath, otherTasks, otherMeetings);
-        }));
-    }
-
-    /** Applies the whole batch or nothing. */
-    public void commit(IngestBatch batch) {
-        StoreErrors.guard(db, () -> {
-            db.jdbi().useTransaction(h -> write(h, batch));
-            return null;
-        });
-    }
-
-    private void write(Handle h, IngestBatch batch) {
-        Set<String> paths = new HashSet<>(batch.replacedPaths());
-        paths.addAll(batch.deleted());
-        deleteDerived(h, paths);
-        batch.deleted().forEach(p -> NoteStore.delete(h, p));
-        batch.notes().forEach(n -> NoteStore.upsert(h, n));
-        batch.touched().forEach(f -> NoteStore.touch(h, f));
-        checkpoint.accept("notes");
-        batch.meetings().forEach(m -> insertMeeting(h, m));
-        checkpoint.accept("meetings");
-        insertTasks(h, batch.tasks());
-        checkpoint.accept("tasks");
-    }
-
-    private static void deleteDerived(Handle h, Set<String> paths) {
-        Set<String> taskIds = new HashSet<>();
-        Set<String> meetingIds = new HashSet<>();
-        for (List<String> chunk : Sql.chunks(paths)) {
-            taskIds.addAll(h.createQuery("SELECT DISTINCT task_id FROM task_sources WHERE path IN (<p>)").bindList("p", chunk)
-                    .mapTo(String.class).list());
-            meetingIds.addAll(h.createQuery("SELECT DISTINCT meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
-                    .mapTo(String.class).list());
+            return new PreviousState(idBySource, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()));
         }
-        for (List<String> chunk : Sql.chunks(taskIds)) {
-            h.createUpdate("DELETE FROM search_index WHERE kind = 'task' AND ref IN (<ids>)").bindList("ids", chunk).execute();
-            h.createUpdate("DELETE FROM task_sources WHERE task_id IN (<ids>)").bindList("ids", chunk).execute();
-            h.createUpdate("DELETE FROM tasks WHERE id IN (<ids>)").bindList("ids", chunk).execute();
-        }
-        for (List<String> chunk : Sql.chunks(meetingIds)) {
-            h.createUpdate("DELETE FROM search_index WHERE kind = 'meeting' AND ref IN (<ids>)").bindList("ids", chunk).execute();
-            h.createUpdate("DELETE FROM meeting_notes WHERE meeting_id IN (<ids>)").bindList("ids", chunk).execute();
-            h.createUpdate("DELETE FROM meetings WHERE id IN (<ids>)").bindList("ids", chunk).execute();
-        }
-    }
 
-    private static void insertMeeting(Handle h, IngestBatch.MeetingWrite w) {
-        Meeting m = w.meeting();
-        h.createUpdate("INSERT INTO meetings(id, title, date, participants, sections) VALUES (:id, :title, :date, :participants, :sections)")
-                .bind("id", m.id()).bind("title", m.title()).bind("date", Sql.iso(m.date()))
-                .bind("participants", Json.write(m.participants())).bind("sections", Json.write(new LinkedHashMap<>(m.sections())))
-                .execute();
-        for (SourceRef s : m.sources()) {
-            h.createUpdate("INSERT OR IGNORE INTO meeting_notes(meeting_id, path) VALUES (:m, :p)").bind("m", m.id()).bind("p", s.path()).execute();
-        }
-        h.createUpdate("INSERT INTO search_index(kind, ref, title, body) VALUES ('meeting', :ref, :title, :body)")
-                .bind("ref", m.id()).bind("title", m.title()).bind("body", w.searchBody()).execute();
-    }
-
-    private static void insertTasks(Handle h, List<IngestBatch.TaskWrite> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        PreparedBatch tasks = h.prepareBatch("INSERT INTO tasks(id, description, owner, owner_raw, owner_kind, status, status_symbol, "
-                + "due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, writeback_pending) "
-                + "VALUES (:id, :description, :owner, :ownerRaw, :ownerKind, :status, :symbol, :due, :scheduled, :start, :created, "
-                + ":done, :cancelled, :priority, :recurrence, :tags, :blockId, :meetingId, :pending)");
-        PreparedBatch sources = h.prepareBatch("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) "
-                + "VALUES (:id, :path, :line, :norm, :occurrence)");
-        PreparedBatch search = h.prepareBatch("INSERT INTO search_index(kind, ref, title, body) VALUES ('task', :id, :title, :body)");
-        for (IngestBatch.TaskWrite w : writes) {
-            Task t = w.task();
-            tasks.bind("id", t.id()).bind("description", t.description()).bind("owner", t.owner()).bind("ownerRaw", t.ownerRaw())
-                    .bind("ownerKind", t.ownerKind() == null ? null : t.ownerKind().jsonName()).bind("status", t.status().jsonName())
-                    .bind("symbol", t.statusSymbol() == null ? t.status().symbol() : t.statusSymbol())
-                    .bind("due", Sql.iso(t.due())).bind("scheduled", Sql.iso(t.scheduled())).bind("start", Sql.iso(t.start()))
-                    .bind("created", Sql.iso(t.created())).bind("done", Sql.iso(t.done())).bind("cancelled", Sql.iso(t.cancelled()))
-                    .bind("priority", t.priority() == null ? null : t.priority().jsonName()).bind("recurrence", t.recurrence())
-                    .bind("tags", Json.write(t.tags())).bind("blockId", t.blockId())
-                    .bind("meetingId", t.meeting() == null ? null : t.meeting().id()).bind("pending", t.writebackPending() ? 1 : 0).add();
-            for (int i = 0; i < t.sources().size(); i++) {
-                SourceRef s = t.sources().get(i);
-                SourceIdentity id = w.identities().get(i);
-                sources.bind("id", t.id()).bind("path", s.path()).bind("line", s.line()).bind("norm", id.normText())
-                        .bind("occurrence", id.occurrence()).add();
+        /** Deletes every task and meeting sourced from {@code paths}, with their search entries. */
+        public void deleteDerived(Collection<String> paths) {
+            flush();
+            Set<String> taskIds = new HashSet<>();
+            Set<String> meetingIds = new HashSet<>();
+            for (List<String> chunk : Sql.chunks(paths)) {
+                taskIds.addAll(h.createQuery("SELECT DISTINCT task_id FROM task_sources WHERE path IN (<p>)").bindList("p", chunk)
+                        .mapTo(String.class).list());
+                meetingIds.addAll(h.createQuery("SELECT DISTINCT meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
+                        .mapTo(String.class).list());
             }
-            search.bind("id", t.id()).bind("title", t.description()).bind("body", t.owner() == null ? "" : t.owner()).add();
+            deleteSearchRows("SELECT search_rowid FROM tasks WHERE id IN (<k>)", taskIds);
+            for (List<String> chunk : Sql.chunks(taskIds)) {
+                h.createUpdate("DELETE FROM task_sources WHERE task_id IN (<ids>)").bindList("ids", chunk).execute();
+                h.createUpdate("DELETE FROM tasks WHERE id IN (<ids>)").bindList("ids", chunk).execute();
+            }
+            for (List<String> chunk : Sql.chunks(meetingIds)) {
+                h.createUpdate("DELETE FROM meeting_notes WHERE meeting_id IN (<ids>)").bindList("ids", chunk).execute();
+                h.createUpdate("DELETE FROM meetings WHERE id IN (<ids>)").bindList("ids", chunk).execute();
+            }
         }
-        tasks.execute();
-        sources.execute();
-        search.execute();
+
+        /** Every task id in the store now. */
+        public Set<String> taskIds() {
+            flush();
+            return new HashSet<>(h.createQuery("SELECT id FROM tasks").mapTo(String.class).list());
+        }
+
+        public Set<String> meetingIds() {
+            flush();
+            return new HashSet<>(h.createQuery("SELECT id FROM meetings").mapTo(String.class).list());
+        }
+
+        public boolean hasTask(String id) {
+            return exists("SELECT 1 FROM tasks WHERE id = ?", id);
+        }
+
+        public boolean hasMeeting(String id) {
+            return exists("SELECT 1 FROM meetings WHERE id = ?", id);
+        }
+
+        private boolean exists(String sql, String id) {
+            flush();
+            return call(() -> {
+                PreparedStatement p = ps(sql);
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next();
+                }
+            });
+        }
+
+        public void insertMeeting(IngestBatch.MeetingWrite w) {
+            Meeting m = w.meeting();
+            if (w.sectionsFromNote() != null && pending.keySet().stream().anyMatch(p -> sqlOf(p).startsWith("INSERT INTO note_sections"))) {
+                flush();
+            }
+            run(() -> {
+                PreparedStatement p;
+                if (w.sectionsFromNote() != null) {
+                    p = ps("INSERT INTO meetings(id, title, date, participants, sections) "
+                            + "VALUES (?, ?, ?, ?, (SELECT sections FROM note_sections WHERE path = ?))");
+                    p.setString(5, w.sectionsFromNote());
+                } else {
+                    p = ps("INSERT INTO meetings(id, title, date, participants, sections) VALUES (?, ?, ?, ?, ?)");
+                    p.setString(5, Json.write(new LinkedHashMap<>(m.sections())));
+                }
+                p.setString(1, m.id());
+                p.setString(2, m.title());
+                p.setString(3, Sql.iso(m.date()));
+                p.setString(4, Json.write(m.participants()));
+                exec(p);
+                PreparedStatement n = ps("INSERT OR IGNORE INTO meeting_notes(meeting_id, path) VALUES (?, ?)");
+                for (SourceRef s : m.sources()) {
+                    n.setString(1, m.id());
+                    n.setString(2, s.path());
+                    exec(n);
+                }
+            });
+        }
+
+        public void insertTasks(List<IngestBatch.TaskWrite> writes) {
+            if (writes.isEmpty()) {
+                return;
+            }
+            run(() -> {
+                PreparedStatement tasks = ps("INSERT INTO tasks(id, description, owner, owner_raw, owner_kind, status, status_symbol, "
+                        + "due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, writeback_pending, "
+                        + "search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement sources = ps("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) "
+                        + "VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement search = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'task', ?, ?, ?)");
+                for (IngestBatch.TaskWrite w : writes) {
+                    Task t = w.task();
+                    tasks.setString(1, t.id());
+                    tasks.setString(2, t.description());
+                    tasks.setString(3, t.owner());
+                    tasks.setString(4, t.ownerRaw());
+                    tasks.setString(5, t.ownerKind() == null ? null : t.ownerKind().jsonName());
+                    tasks.setString(6, t.status().jsonName());
+                    tasks.setString(7, t.statusSymbol() == null ? t.status().symbol() : t.statusSymbol());
+                    tasks.setString(8, Sql.iso(t.due()));
+                    tasks.setString(9, Sql.iso(t.scheduled()));
+                    tasks.setString(10, Sql.iso(t.start()));
+                    tasks.setString(11, Sql.iso(t.created()));
+                    tasks.setString(12, Sql.iso(t.done()));
+                    tasks.setString(13, Sql.iso(t.cancelled()));
+                    tasks.setString(14, t.priority() == null ? null : t.priority().jsonName());
+                    tasks.setString(15, t.recurrence());
+                    tasks.setString(16, Json.write(t.tags()));
+                    tasks.setString(17, t.blockId());
+                    tasks.setString(18, t.meeting() == null ? null : t.meeting().id());
+                    tasks.setInt(19, t.writebackPending() ? 1 : 0);
+                    long searchRow = nextSearchRow++;
+                    tasks.setLong(20, searchRow);
+                    batch(tasks);
+                    for (int i = 0; i < t.sources().size(); i++) {
+                        SourceRef s = t.sources().get(i);
+                        SourceIdentity id = w.identities().get(i);
+                        sources.setString(1, t.id());
+                        sources.setString(2, s.path());
+                        sources.setInt(3, s.line());
+                        sources.setString(4, id.normText());
+                        sources.setInt(5, id.occurrence());
+                        batch(sources);
+                    }
+                    search.setLong(1, searchRow);
+                    search.setString(2, t.id());
+                    search.setString(3, t.description());
+                    search.setString(4, t.owner() == null ? "" : t.owner());
+                    batch(search);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            if (TIMING) {
+                times.forEach((p, t) -> System.err.printf("ingest sql: %6d ms %7d x %s%n", t[0] / 1_000_000, t[1],
+                        sqlOf.get(p).substring(0, Math.min(60, sqlOf.get(p).length()))));
+            }
+            for (PreparedStatement p : statements.values()) {
+                try {
+                    p.close();
+                } catch (SQLException e) {
+                    // closing a statement of a finished transaction: nothing to do
+                }
+            }
+        }
+
+        private void run(SqlWork work) {
+            call(() -> {
+                work.run();
+                return null;
+            });
+        }
+
+        private <T> T call(SqlCall<T> work) {
+            try {
+                return work.call();
+            } catch (SQLException e) {
+                throw new org.jdbi.v3.core.ConnectionException(e);
+            }
+        }
     }
 
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    static ParsedTask task(ResultSet rs) throws SQLException {
+        return new ParsedTask(rs.getInt("line"), rs.getString("raw_line"), rs.getString("status_symbol"),
+                TaskStatus.fromJsonName(rs.getString("status")), rs.getString("description"), rs.getString("owner_raw"),
+                rs.getInt("owner_from_heading") == 1, Sql.date(rs.getString("due")), Sql.date(rs.getString("scheduled")),
+                Sql.date(rs.getString("start")), Sql.date(rs.getString("created")), Sql.date(rs.getString("done")),
+                Sql.date(rs.getString("cancelled")), Priority.fromJsonName(rs.getString("priority")), rs.getString("recurrence"),
+                Json.strings(rs.getString("tags")), rs.getString("block_id"));
+    }
 }

@@ -44,8 +44,10 @@ public final class MeetingStore {
             return List.of();
         }
         return db.jdbi().withHandle(h -> {
-            List<String> ids = h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'meeting' "
-                    + "ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list();
+            List<String> ids = h.createQuery("WITH s AS MATERIALIZED (SELECT ref, bm25(search_index) AS rank FROM search_index "
+                    + "WHERE search_index MATCH :q AND kind = 'note') SELECT mn.meeting_id FROM s JOIN meeting_notes mn ON mn.path = s.ref "
+                    + "GROUP BY mn.meeting_id ORDER BY min(s.rank), mn.meeting_id LIMIT :n")
+                    .bind("q", match).bind("n", limit).mapTo(String.class).list();
             List<Meeting> out = new ArrayList<>();
             for (String id : ids) {
                 out.addAll(query(h, "m.id = :id", "m.id", -1, q -> q.bind("id", id)));

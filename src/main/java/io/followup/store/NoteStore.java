@@ -9,13 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The notes as parsed: their fingerprints, their task lines, and what a re-merge reads back. */
 public final class NoteStore {
@@ -33,6 +30,20 @@ public final class NoteStore {
                     .map((rs, ctx) -> new NoteFingerprint(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                             Sql.date(rs.getString(5)), rs.getInt(6) == 1))
                     .forEach(f -> out.put(f.path(), f));
+            return out;
+        });
+    }
+
+    /** The fingerprints of the notes at {@code paths} that the store knows. */
+    public Map<String, NoteFingerprint> fingerprints(Collection<String> paths) {
+        return db.jdbi().withHandle(h -> {
+            Map<String, NoteFingerprint> out = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(paths)) {
+                h.createQuery("SELECT path, size, mtime_ms, content_hash, date, is_meeting FROM notes WHERE path IN (<p>)").bindList("p", chunk)
+                        .map((rs, ctx) -> new NoteFingerprint(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                                Sql.date(rs.getString(5)), rs.getInt(6) == 1))
+                        .forEach(f -> out.put(f.path(), f));
+            }
             return out;
         });
     }
@@ -55,7 +66,8 @@ public final class NoteStore {
                 h.createQuery("SELECT * FROM note_tasks WHERE path IN (<p>) ORDER BY path, line").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString("path"), task(rs)))
                         .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-                h.createQuery("SELECT * FROM notes WHERE path IN (<p>) ORDER BY path").bindList("p", chunk)
+                h.createQuery("SELECT n.*, s.sections FROM notes n LEFT JOIN note_sections s ON s.path = n.path WHERE n.path IN (<p>) "
+                                + "ORDER BY n.path").bindList("p", chunk)
                         .map((rs, ctx) -> note(rs, tasks.getOrDefault(rs.getString("path"), List.of())))
                         .forEach(out::add);
             }
@@ -70,46 +82,6 @@ public final class NoteStore {
             h.createQuery("SELECT participants FROM notes").mapTo(String.class).forEach(j -> names.addAll(Json.strings(j)));
             return new ArrayList<>(names);
         });
-    }
-
-    static void upsert(Handle h, IngestBatch.NoteWrite w) {
-        ParsedNote n = w.note();
-        delete(h, n.path());
-        h.createUpdate("INSERT INTO notes(path, size, mtime_ms, content_hash, title, date, type, is_meeting, participants, sections, warnings) "
-                        + "VALUES (:path, :size, :mtime, :hash, :title, :date, :type, :meeting, :participants, :sections, :warnings)")
-                .bind("path", n.path()).bind("size", w.size()).bind("mtime", w.mtimeMs()).bind("hash", w.hash())
-                .bind("title", n.title() == null ? n.path() : n.title()).bind("date", Sql.iso(n.date())).bind("type", n.type())
-                .bind("meeting", n.meeting() ? 1 : 0).bind("participants", Json.write(n.participants()))
-                .bind("sections", Json.write(new LinkedHashMap<>(n.sections()))).bind("warnings", Json.write(n.warnings()))
-                .execute();
-        if (n.tasks().isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = h.prepareBatch("INSERT OR REPLACE INTO note_tasks(path, line, raw_line, status_symbol, status, description, owner_raw, "
-                + "owner_from_heading, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id) VALUES "
-                + "(:path, :line, :raw, :symbol, :status, :description, :ownerRaw, :fromHeading, :due, :scheduled, :start, :created, "
-                + ":done, :cancelled, :priority, :recurrence, :tags, :blockId)");
-        for (ParsedTask t : n.tasks()) {
-            batch.bind("path", n.path()).bind("line", t.line()).bind("raw", t.rawLine() == null ? "" : t.rawLine())
-                    .bind("symbol", t.statusSymbol() == null ? " " : t.statusSymbol()).bind("status", t.status().jsonName())
-                    .bind("description", t.description() == null ? "" : t.description()).bind("ownerRaw", t.ownerRaw())
-                    .bind("fromHeading", t.ownerFromHeading() ? 1 : 0).bind("due", Sql.iso(t.due()))
-                    .bind("scheduled", Sql.iso(t.scheduled())).bind("start", Sql.iso(t.start())).bind("created", Sql.iso(t.created()))
-                    .bind("done", Sql.iso(t.done())).bind("cancelled", Sql.iso(t.cancelled()))
-                    .bind("priority", t.priority() == null ? null : t.priority().jsonName()).bind("recurrence", t.recurrence())
-                    .bind("tags", Json.write(t.tags())).bind("blockId", t.blockId()).add();
-        }
-        batch.execute();
-    }
-
-    static void touch(Handle h, NoteFingerprint f) {
-        h.createUpdate("UPDATE notes SET size = :size, mtime_ms = :mtime WHERE path = :path")
-                .bind("size", f.size()).bind("mtime", f.mtimeMs()).bind("path", f.path()).execute();
-    }
-
-    static void delete(Handle h, String path) {
-        h.createUpdate("DELETE FROM note_tasks WHERE path = :p").bind("p", path).execute();
-        h.createUpdate("DELETE FROM notes WHERE path = :p").bind("p", path).execute();
     }
 
     private static ParsedTask task(ResultSet rs) throws SQLException {
