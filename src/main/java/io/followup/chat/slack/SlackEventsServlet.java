@@ -29,6 +29,8 @@ final class SlackEventsServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsServlet.class);
     static final int MAX_BODY = 256 * 1024;
+    /** How much of an oversized body is read and dropped so the client can read the 413. */
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
     private final transient App app;
     private final transient SlackAppServletAdapter adapter;
@@ -42,12 +44,11 @@ final class SlackEventsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (req.getContentLengthLong() > MAX_BODY) {
-            plain(resp, 413, "Request too large: Followup accepts Slack requests up to " + MAX_BODY / 1024 + " KB.");
-            return;
-        }
         byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
+            // Read (a bounded amount of) the rest first: answering while the client is still sending makes
+            // the connection reset and the client never sees the 413.
+            drain(req, body.length);
             plain(resp, 413, "Request too large: Followup accepts Slack requests up to " + MAX_BODY / 1024 + " KB.");
             return;
         }
@@ -126,6 +127,18 @@ final class SlackEventsServlet extends HttpServlet {
         @Override
         public BufferedReader getReader() {
             return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void drain(HttpServletRequest req, long alreadyRead) {
+        long rest = req.getContentLengthLong() < 0 ? DRAIN_LIMIT : req.getContentLengthLong() - alreadyRead;
+        try {
+            long left = Math.min(Math.max(0, rest), DRAIN_LIMIT);
+            for (long n; left > 0 && (n = req.getInputStream().skip(left)) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 }
