@@ -16,28 +16,13 @@ CREATE TABLE notes (
 );
 CREATE INDEX notes_date ON notes(date);
 
--- Each note's sections (JSON object: section name -> text), apart so that scans of notes stay small.
-CREATE TABLE note_sections (
+-- Each note's task lines, as parsed (owner as written; merging reads these, not the files), and its sections
+-- (JSON object: section name -> text); apart from notes so that scans of notes stay small. The task lines
+-- are one compact blob per note (store.TaskLines), written and read whole: a row per line made ingest slow.
+CREATE TABLE note_content (
     path     TEXT PRIMARY KEY,
+    tasks    BLOB NOT NULL,
     sections TEXT NOT NULL
-);
-
--- Every task line of every note, as parsed (owner as written). Merging reads these, not the files.
-CREATE TABLE note_tasks (
-    path             TEXT    NOT NULL REFERENCES notes(path) ON DELETE CASCADE,
-    line             INTEGER NOT NULL,
-    raw_line         TEXT    NOT NULL,
-    status_symbol    TEXT    NOT NULL,
-    status           TEXT    NOT NULL,
-    description      TEXT    NOT NULL,
-    owner_raw        TEXT,
-    owner_from_heading INTEGER NOT NULL DEFAULT 0,
-    due TEXT, scheduled TEXT, start TEXT, created TEXT, done TEXT, cancelled TEXT,
-    priority         TEXT,
-    recurrence       TEXT,
-    tags             TEXT    NOT NULL,      -- JSON array
-    block_id         TEXT,
-    PRIMARY KEY (path, line)
 );
 
 -- A meeting is one or more notes of the same date; project pages have no meeting.
@@ -46,7 +31,7 @@ CREATE TABLE meetings (
     title        TEXT NOT NULL,
     date         TEXT,
     participants TEXT NOT NULL,             -- JSON array
-    sections     TEXT NOT NULL              -- JSON object
+    sections     TEXT                       -- JSON object; NULL: the sections of its one note (note_content)
 );
 CREATE INDEX meetings_date ON meetings(date);
 

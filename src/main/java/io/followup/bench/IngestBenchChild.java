@@ -87,7 +87,7 @@ public final class IngestBenchChild {
     }
 
     private static long countTaskSources(Database db) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM note_tasks").mapTo(Long.class).one());
+        return new io.followup.store.NoteStore(db).taskLineCount();
     }
 
     /** Two notes to edit, the same ones on every run. */

@@ -73,15 +73,14 @@ public final class IngestStore {
      * writing thread only binds values).
      */
     public record NoteRow(IngestBatch.NoteWrite write, String title, String participantsJson, String sectionsJson,
-                          String warningsJson, String searchBody, List<String> taskTagsJson) {
+                          String warningsJson, String searchBody, byte[] tasks) {
     }
 
     public static NoteRow row(IngestBatch.NoteWrite w) {
         ParsedNote n = w.note();
-        List<String> tags = new ArrayList<>(n.tasks().size());
-        n.tasks().forEach(t -> tags.add(Json.write(t.tags())));
         return new NoteRow(w, n.title() == null ? n.path() : n.title(), Json.write(n.participants()),
-                Json.write(new LinkedHashMap<>(n.sections())), Json.write(n.warnings()), searchBody(n.sections()), tags);
+                Json.write(new LinkedHashMap<>(n.sections())), Json.write(n.warnings()), searchBody(n.sections()),
+                TaskLines.encode(n.tasks()));
     }
 
     /** One ingest's transaction. */
@@ -154,15 +153,6 @@ public final class IngestStore {
         private final Map<PreparedStatement, int[]> pending = new LinkedHashMap<>();
         private int pendingRows;
 
-        private String sqlOf(PreparedStatement p) {
-            for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
-                if (e.getValue() == p) {
-                    return e.getKey();
-                }
-            }
-            return "";
-        }
-
         private void batch(PreparedStatement p) throws SQLException {
             p.addBatch();
             pending.computeIfAbsent(p, k -> new int[1])[0]++;
@@ -207,12 +197,9 @@ public final class IngestStore {
             flush();
             deleteSearchRows("SELECT search_rowid FROM notes WHERE path IN (<k>)", List.of(path));
             run(() -> {
-                PreparedStatement ns = ps("DELETE FROM note_sections WHERE path = ?");
+                PreparedStatement ns = ps("DELETE FROM note_content WHERE path = ?");
                 ns.setString(1, path);
                 exec(ns);
-                PreparedStatement t = ps("DELETE FROM note_tasks WHERE path = ?");
-                t.setString(1, path);
-                exec(t);
                 PreparedStatement n = ps("DELETE FROM notes WHERE path = ?");
                 n.setString(1, path);
                 exec(n);
@@ -243,37 +230,11 @@ public final class IngestStore {
                 p.setString(9, row.participantsJson());
                 p.setString(10, row.warningsJson());
                 exec(p);
-                PreparedStatement ns = ps("INSERT INTO note_sections(path, sections) VALUES (?, ?)");
+                PreparedStatement ns = ps("INSERT INTO note_content(path, tasks, sections) VALUES (?, ?, ?)");
                 ns.setString(1, n.path());
-                ns.setString(2, row.sectionsJson());
+                ns.setBytes(2, row.tasks());
+                ns.setString(3, row.sectionsJson());
                 batch(ns);
-                if (!n.tasks().isEmpty()) {
-                    PreparedStatement t = ps("INSERT OR REPLACE INTO note_tasks(path, line, raw_line, status_symbol, status, description, "
-                            + "owner_raw, owner_from_heading, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, "
-                            + "block_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    for (int k = 0; k < n.tasks().size(); k++) {
-                        ParsedTask task = n.tasks().get(k);
-                        t.setString(1, n.path());
-                        t.setInt(2, task.line());
-                        t.setString(3, task.rawLine() == null ? "" : task.rawLine());
-                        t.setString(4, task.statusSymbol() == null ? " " : task.statusSymbol());
-                        t.setString(5, task.status().jsonName());
-                        t.setString(6, task.description() == null ? "" : task.description());
-                        t.setString(7, task.ownerRaw());
-                        t.setInt(8, task.ownerFromHeading() ? 1 : 0);
-                        t.setString(9, Sql.iso(task.due()));
-                        t.setString(10, Sql.iso(task.scheduled()));
-                        t.setString(11, Sql.iso(task.start()));
-                        t.setString(12, Sql.iso(task.created()));
-                        t.setString(13, Sql.iso(task.done()));
-                        t.setString(14, Sql.iso(task.cancelled()));
-                        t.setString(15, task.priority() == null ? null : task.priority().jsonName());
-                        t.setString(16, task.recurrence());
-                        t.setString(17, row.taskTagsJson().get(k));
-                        t.setString(18, task.blockId());
-                        batch(t);
-                    }
-                }
                 PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, ?)");
                 fts.setLong(1, searchRow);
                 fts.setString(2, n.path());
@@ -329,9 +290,9 @@ public final class IngestStore {
             List<ParsedNote> out = new ArrayList<>();
             for (List<String> chunk : Sql.chunks(paths)) {
                 Map<String, List<ParsedTask>> tasks = new HashMap<>();
-                h.createQuery("SELECT * FROM note_tasks WHERE path IN (<p>) ORDER BY path, line").bindList("p", chunk)
-                        .map((rs, ctx) -> Map.entry(rs.getString("path"), task(rs)))
-                        .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                h.createQuery("SELECT path, tasks FROM note_content WHERE path IN (<p>)").bindList("p", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), TaskLines.decode(rs.getBytes(2))))
+                        .forEach(e -> tasks.put(e.getKey(), e.getValue()));
                 h.createQuery("SELECT path, title, date, type, is_meeting, participants FROM notes WHERE path IN (<p>) ORDER BY path")
                         .bindList("p", chunk)
                         .map((rs, ctx) -> new ParsedNote(rs.getString("path"), rs.getString("title"), Sql.date(rs.getString("date")),
@@ -347,7 +308,7 @@ public final class IngestStore {
             flush();
             Map<String, Map<String, String>> out = new HashMap<>();
             for (List<String> chunk : Sql.chunks(paths)) {
-                h.createQuery("SELECT path, sections FROM note_sections WHERE path IN (<p>)").bindList("p", chunk)
+                h.createQuery("SELECT path, sections FROM note_content WHERE path IN (<p>)").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), Json.stringMap(rs.getString(2))))
                         .forEach(e -> out.put(e.getKey(), e.getValue()));
             }
@@ -439,19 +400,10 @@ public final class IngestStore {
 
         public void insertMeeting(IngestBatch.MeetingWrite w) {
             Meeting m = w.meeting();
-            if (w.sectionsFromNote() != null && pending.keySet().stream().anyMatch(p -> sqlOf(p).startsWith("INSERT INTO note_sections"))) {
-                flush();
-            }
             run(() -> {
-                PreparedStatement p;
-                if (w.sectionsFromNote() != null) {
-                    p = ps("INSERT INTO meetings(id, title, date, participants, sections) "
-                            + "VALUES (?, ?, ?, ?, (SELECT sections FROM note_sections WHERE path = ?))");
-                    p.setString(5, w.sectionsFromNote());
-                } else {
-                    p = ps("INSERT INTO meetings(id, title, date, participants, sections) VALUES (?, ?, ?, ?, ?)");
-                    p.setString(5, Json.write(new LinkedHashMap<>(m.sections())));
-                }
+                // A one-note meeting's sections are its note's (NULL here: MeetingStore reads them from note_content).
+                PreparedStatement p = ps("INSERT INTO meetings(id, title, date, participants, sections) VALUES (?, ?, ?, ?, ?)");
+                p.setString(5, w.sectionsFromNote() != null ? null : Json.write(new LinkedHashMap<>(m.sections())));
                 p.setString(1, m.id());
                 p.setString(2, m.title());
                 p.setString(3, Sql.iso(m.date()));
@@ -557,14 +509,5 @@ public final class IngestStore {
 
     private interface SqlCall<T> {
         T call() throws SQLException;
-    }
-
-    static ParsedTask task(ResultSet rs) throws SQLException {
-        return new ParsedTask(rs.getInt("line"), rs.getString("raw_line"), rs.getString("status_symbol"),
-                TaskStatus.fromJsonName(rs.getString("status")), rs.getString("description"), rs.getString("owner_raw"),
-                rs.getInt("owner_from_heading") == 1, Sql.date(rs.getString("due")), Sql.date(rs.getString("scheduled")),
-                Sql.date(rs.getString("start")), Sql.date(rs.getString("created")), Sql.date(rs.getString("done")),
-                Sql.date(rs.getString("cancelled")), Priority.fromJsonName(rs.getString("priority")), rs.getString("recurrence"),
-                Json.strings(rs.getString("tags")), rs.getString("block_id"));
     }
 }

@@ -61,7 +61,8 @@ public final class MeetingStore {
     }
 
     private static List<Meeting> query(Handle h, String condition, String order, int limit, Consumer<Query> binder) {
-        Query q = h.createQuery("SELECT m.* FROM meetings m WHERE " + condition + " ORDER BY " + order + (limit >= 0 ? " LIMIT " + limit : ""));
+        Query q = h.createQuery("SELECT m.id, m.title, m.date, m.participants, coalesce(m.sections, (SELECT c.sections FROM meeting_notes mn "
+                + "JOIN note_content c ON c.path = mn.path WHERE mn.meeting_id = m.id LIMIT 1)) AS sections FROM meetings m WHERE " + condition + " ORDER BY " + order + (limit >= 0 ? " LIMIT " + limit : ""));
         binder.accept(q);
         List<Map<String, Object>> rows = q.mapToMap().list();
         if (rows.isEmpty()) {

@@ -63,10 +63,10 @@ public final class NoteStore {
             List<ParsedNote> out = new ArrayList<>();
             for (List<String> chunk : Sql.chunks(wanted)) {
                 Map<String, List<ParsedTask>> tasks = new HashMap<>();
-                h.createQuery("SELECT * FROM note_tasks WHERE path IN (<p>) ORDER BY path, line").bindList("p", chunk)
-                        .map((rs, ctx) -> Map.entry(rs.getString("path"), task(rs)))
-                        .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-                h.createQuery("SELECT n.*, s.sections FROM notes n LEFT JOIN note_sections s ON s.path = n.path WHERE n.path IN (<p>) "
+                h.createQuery("SELECT path, tasks FROM note_content WHERE path IN (<p>)").bindList("p", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), TaskLines.decode(rs.getBytes(2))))
+                        .forEach(e -> tasks.put(e.getKey(), e.getValue()));
+                h.createQuery("SELECT n.*, s.sections FROM notes n LEFT JOIN note_content s ON s.path = n.path WHERE n.path IN (<p>) "
                                 + "ORDER BY n.path").bindList("p", chunk)
                         .map((rs, ctx) -> note(rs, tasks.getOrDefault(rs.getString("path"), List.of())))
                         .forEach(out::add);
@@ -84,13 +84,21 @@ public final class NoteStore {
         });
     }
 
-    private static ParsedTask task(ResultSet rs) throws SQLException {
-        return new ParsedTask(rs.getInt("line"), rs.getString("raw_line"), rs.getString("status_symbol"),
-                TaskStatus.fromJsonName(rs.getString("status")), rs.getString("description"), rs.getString("owner_raw"),
-                rs.getInt("owner_from_heading") == 1, Sql.date(rs.getString("due")), Sql.date(rs.getString("scheduled")),
-                Sql.date(rs.getString("start")), Sql.date(rs.getString("created")), Sql.date(rs.getString("done")),
-                Sql.date(rs.getString("cancelled")), Priority.fromJsonName(rs.getString("priority")), rs.getString("recurrence"),
-                Json.strings(rs.getString("tags")), rs.getString("block_id"));
+    /** How many task lines the stored notes hold. */
+    public long taskLineCount() {
+        return db.jdbi().withHandle(h -> {
+            long[] n = {0};
+            h.createQuery("SELECT tasks FROM note_content").map((rs, ctx) -> TaskLines.decode(rs.getBytes(1)).size())
+                    .forEach(k -> n[0] += k);
+            return n[0];
+        });
+    }
+
+    /** The task line at {@code line} of the note at {@code path}, as the last ingest read it. */
+    public java.util.Optional<ParsedTask> taskLine(String path, int line) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT tasks FROM note_content WHERE path = :p").bind("p", path)
+                .map((rs, ctx) -> TaskLines.decode(rs.getBytes(1))).findOne()
+                .flatMap(tasks -> tasks.stream().filter(t -> t.line() == line).findFirst()));
     }
 
     private static ParsedNote note(ResultSet rs, List<ParsedTask> tasks) throws SQLException {

@@ -49,12 +49,8 @@ public final class WritebackStore {
     }
 
     public Optional<NoteLine> noteLine(String path, int line) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT path, line, raw_line, description FROM note_tasks WHERE path = :path AND line = :line")
-                .bind("path", path).bind("line", line)
-                .map((rs, ctx) -> new NoteLine(rs.getString("path"), rs.getInt("line"), rs.getString("raw_line"),
-                        rs.getString("description")))
-                .findOne());
+        return new NoteStore(db).taskLine(path, line)
+                .map(t -> new NoteLine(path, t.line(), t.rawLine() == null ? "" : t.rawLine(), t.description() == null ? "" : t.description()));
     }
 
     public List<SourceRef> sources(String taskId) {
