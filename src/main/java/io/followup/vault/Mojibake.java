@@ -43,13 +43,13 @@ public final class Mojibake {
         if (s == null || isAscii(s)) {
             return s;
         }
-        StringBuilder out = new StringBuilder(s.length());
+        // Text is copied only from the first run that changes: correct text comes back as it is.
+        StringBuilder out = null;
+        int copied = 0;
         int i = 0;
         int n = s.length();
         while (i < n) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                out.append(c);
+            if (s.charAt(i) < 0x80) {
                 i++;
                 continue;
             }
@@ -57,12 +57,35 @@ public final class Mojibake {
             while (end < n && s.charAt(end) >= 0x80) {
                 end++;
             }
-            out.append(bestRepair(s, i, end));
+            CharSequence repaired = bestRepair(s, i, end);
+            if (repaired != null && !sameRun(repaired, s, i, end)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, i).append(repaired);
+                copied = end;
+            }
             i = end;
         }
-        return out.toString();
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, copied, n).toString();
     }
 
+    private static boolean sameRun(CharSequence repaired, String s, int from, int to) {
+        if (repaired.length() != to - from) {
+            return false;
+        }
+        for (int k = 0; k < repaired.length(); k++) {
+            if (repaired.charAt(k) != s.charAt(from + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The best repair of the run, or null when no code page repairs it. */
     private static CharSequence bestRepair(String s, int from, int to) {
         RunRepair best = null;
         for (CodePage page : PAGES) {
@@ -71,7 +94,7 @@ public final class Mojibake {
                 best = r;
             }
         }
-        return best == null ? s.subSequence(from, to) : best.text;
+        return best == null ? null : best.text;
     }
 
     private record RunRepair(CharSequence text, int score) {

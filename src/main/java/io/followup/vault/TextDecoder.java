@@ -28,6 +28,12 @@ public final class TextDecoder {
             return new Result("", 0);
         }
         int start = hasBom(bytes) ? 3 : 0;
+        // Valid UTF-8 (nearly every note) decodes in bulk: the JDK's decoder is as strict as Utf8 (no overlong
+        // forms, surrogates or values past U+10FFFF) and writes U+FFFD only where the bytes are not UTF-8.
+        String fast = new String(bytes, start, bytes.length - start, java.nio.charset.StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return new Result(fast, 0);
+        }
         StringBuilder out = new StringBuilder(bytes.length - start);
         int fallback = 0;
         int i = start;
