@@ -31,7 +31,7 @@ CREATE TABLE meetings (
     title        TEXT NOT NULL,
     date         TEXT,
     participants TEXT NOT NULL,             -- JSON array
-    sections     TEXT                       -- JSON object; NULL: the sections of its one note (note_content)
+    sections     TEXT                       -- JSON object; NULL (as ingest writes it): its notes' sections merged, read from note_content
 );
 CREATE INDEX meetings_date ON meetings(date);
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Turns a merge result into the rows to write: ids assigned, chat changes not yet written back kept. */
 final class BatchBuilder {
@@ -21,12 +20,8 @@ final class BatchBuilder {
     record Rows(List<IngestBatch.TaskWrite> tasks, List<IngestBatch.MeetingWrite> meetings) {
     }
 
-    /**
-     * @param sectionsOf the merged sections of a meeting captured in several notes (a one-note meeting's
-     *                   sections are copied from its note's row by the store)
-     */
-    static Rows rows(MeetingMerger.Result merged, PreviousState previous, IdAssigner ids,
-                     Function<List<String>, Map<String, String>> sectionsOf) {
+    /** Meetings are written without sections: the store reads them from the meeting's notes. */
+    static Rows rows(MeetingMerger.Result merged, PreviousState previous, IdAssigner ids) {
         List<MergedMeeting> meetings = new ArrayList<>(merged.meetings());
         meetings.sort(Comparator.comparing((MergedMeeting m) -> m.paths().get(0)));
         Map<MergedMeeting, String> meetingIds = ids.meetings(meetings);
@@ -48,11 +43,9 @@ final class BatchBuilder {
                 taskIdsOfMeeting.add(taskId);
                 taskRows.add(write(t, taskId, ref, previous));
             }
-            List<String> paths = m.paths();
-            boolean one = paths.size() == 1;
             Meeting meeting = new Meeting(id, m.title(), m.date(), m.participants(),
-                    paths.stream().map(p -> new SourceRef(p, 0)).toList(), taskIdsOfMeeting, one ? Map.of() : sectionsOf.apply(paths));
-            meetingRows.add(new IngestBatch.MeetingWrite(meeting, one ? paths.get(0) : null));
+                    m.paths().stream().map(p -> new SourceRef(p, 0)).toList(), taskIdsOfMeeting, Map.of());
+            meetingRows.add(new IngestBatch.MeetingWrite(meeting));
         }
         for (MergedTask t : merged.standalone()) {
             taskRows.add(write(t, taskIds.get(t), null, previous));

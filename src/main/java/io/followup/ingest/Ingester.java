@@ -291,10 +291,7 @@ public final class Ingester {
                 long t0 = System.nanoTime();
                 MeetingMerger.Result merged = await(inFlight.poll());
                 mergeOnlyNs += System.nanoTime() - t0;
-                BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids, paths -> {
-                    Map<String, Map<String, String>> sections = s.sections(paths);
-                    return MergedMeeting.mergeSections(paths.stream().map(p -> sections.getOrDefault(p, Map.of())).toList());
-                });
+                BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids);
                 mergeNs += System.nanoTime() - t0;
                 rows.meetings().forEach(s::insertMeeting);
                 s.insertTasks(rows.tasks());

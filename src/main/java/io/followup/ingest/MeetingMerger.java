@@ -166,6 +166,9 @@ public final class MeetingMerger {
 
     private double[][] scores(List<List<TaskSource>> clusters, List<TaskSource> lines) {
         double[][] m = new double[clusters.size()][lines.size()];
+        if (clusters.isEmpty() || lines.isEmpty()) {
+            return m; // nothing to compare (a meeting's first note): no features needed
+        }
         Line[] lineFeatures = lines.stream().map(this::features).toArray(Line[]::new);
         for (int i = 0; i < clusters.size(); i++) {
             Line[] members = clusters.get(i).stream().map(this::features).toArray(Line[]::new);

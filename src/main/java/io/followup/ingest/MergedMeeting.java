@@ -63,15 +63,7 @@ public record MergedMeeting(List<ParsedNote> notes, List<MergedTask> tasks) {
 
     /** Per section, the fullest text of the given notes' sections (in note order). */
     public static Map<String, String> mergeSections(List<Map<String, String>> perNote) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map<String, String> sections : perNote) {
-            sections.forEach((k, v) -> {
-                if (v != null && (!out.containsKey(k) || out.get(k).length() < v.length())) {
-                    out.put(k, v);
-                }
-            });
-        }
-        return out;
+        return io.followup.store.MeetingStore.mergeSections(perNote);
     }
 
     /** Every distinct section text of every note, for full-text search. */

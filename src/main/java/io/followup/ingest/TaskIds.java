@@ -80,11 +80,18 @@ public final class TaskIds {
         return sb.toString();
     }
 
-    private static byte[] sha256(String s) {
+    /** One digest per thread: looking the algorithm up for every id cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static byte[] sha256(String s) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d.digest(s.getBytes(StandardCharsets.UTF_8));
     }
 }

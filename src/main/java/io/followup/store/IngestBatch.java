@@ -26,9 +26,9 @@ public final class IngestBatch {
     }
 
     /**
-     * A meeting. When {@code sectionsFromNote} is set, the meeting is that one note and its sections
-     * are copied from the note's row inside the database ({@code meeting.sections()} is then ignored).
+     * A meeting. Its sections are not written ({@code meeting.sections()} is ignored): they are its
+     * notes' sections, merged when the meeting is read.
      */
-    public record MeetingWrite(Meeting meeting, String sectionsFromNote) {
+    public record MeetingWrite(Meeting meeting) {
     }
 }

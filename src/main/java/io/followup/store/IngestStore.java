@@ -51,14 +51,20 @@ public final class IngestStore {
 
     /** Runs {@code work} in one transaction: all of it is committed, or (on any exception) none of it. */
     public <T> T inTransaction(Function<Session, T> work) {
-        return StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
+        long[] committing = {0};
+        T out = StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
             try (Session s = new Session(h)) {
                 T result = work.apply(s);
                 s.flush();
                 s.saveSearchSeq();
+                committing[0] = System.nanoTime();
                 return result;
             }
         }));
+        if (TIMING) {
+            System.err.printf("ingest phase: %-40s %6d ms%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000);
+        }
+        return out;
     }
 
     /** The text a note is found by: its distinct section texts, by section name. */
@@ -401,9 +407,8 @@ public final class IngestStore {
         public void insertMeeting(IngestBatch.MeetingWrite w) {
             Meeting m = w.meeting();
             run(() -> {
-                // A one-note meeting's sections are its note's (NULL here: MeetingStore reads them from note_content).
-                PreparedStatement p = ps("INSERT INTO meetings(id, title, date, participants, sections) VALUES (?, ?, ?, ?, ?)");
-                p.setString(5, w.sectionsFromNote() != null ? null : Json.write(new LinkedHashMap<>(m.sections())));
+                // sections NULL: they are its notes' sections, merged by MeetingStore when read.
+                PreparedStatement p = ps("INSERT INTO meetings(id, title, date, participants, sections) VALUES (?, ?, ?, ?, NULL)");
                 p.setString(1, m.id());
                 p.setString(2, m.title());
                 p.setString(3, Sql.iso(m.date()));

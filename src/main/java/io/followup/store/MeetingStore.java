@@ -56,13 +56,25 @@ public final class MeetingStore {
         });
     }
 
+    /** Per section, the fullest text of the given notes' sections (in note order). */
+    public static Map<String, String> mergeSections(List<Map<String, String>> perNote) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map<String, String> sections : perNote) {
+            sections.forEach((k, v) -> {
+                if (v != null && (!out.containsKey(k) || out.get(k).length() < v.length())) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
+    }
+
     public int count() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM meetings").mapTo(Integer.class).one());
     }
 
     private static List<Meeting> query(Handle h, String condition, String order, int limit, Consumer<Query> binder) {
-        Query q = h.createQuery("SELECT m.id, m.title, m.date, m.participants, coalesce(m.sections, (SELECT c.sections FROM meeting_notes mn "
-                + "JOIN note_content c ON c.path = mn.path WHERE mn.meeting_id = m.id LIMIT 1)) AS sections FROM meetings m WHERE " + condition + " ORDER BY " + order + (limit >= 0 ? " LIMIT " + limit : ""));
+        Query q = h.createQuery("SELECT m.* FROM meetings m WHERE " + condition + " ORDER BY " + order + (limit >= 0 ? " LIMIT " + limit : ""));
         binder.accept(q);
         List<Map<String, Object>> rows = q.mapToMap().list();
         if (rows.isEmpty()) {
@@ -71,6 +83,14 @@ public final class MeetingStore {
         List<String> ids = rows.stream().map(r -> (String) r.get("id")).toList();
         Map<String, List<SourceRef>> notes = new HashMap<>();
         Map<String, List<String>> tasks = new HashMap<>();
+        Map<String, List<Map<String, String>>> noteSections = new HashMap<>();
+        List<String> fromNotes = rows.stream().filter(r -> r.get("sections") == null).map(r -> (String) r.get("id")).toList();
+        for (List<String> chunk : Sql.chunks(fromNotes)) {
+            h.createQuery("SELECT mn.meeting_id, c.sections FROM meeting_notes mn JOIN note_content c ON c.path = mn.path "
+                            + "WHERE mn.meeting_id IN (<ids>) ORDER BY mn.meeting_id, mn.path").bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), Json.stringMap(rs.getString(2))))
+                    .forEach(e -> noteSections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
         for (List<String> chunk : Sql.chunks(ids)) {
             h.createQuery("SELECT meeting_id, path FROM meeting_notes WHERE meeting_id IN (<ids>) ORDER BY path").bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), new SourceRef(rs.getString(2), 0)))
@@ -84,7 +104,8 @@ public final class MeetingStore {
         return rows.stream().map(r -> {
             String id = (String) r.get("id");
             return new Meeting(id, (String) r.get("title"), Sql.date((String) r.get("date")), Json.strings((String) r.get("participants")),
-                    notes.getOrDefault(id, List.of()), tasks.getOrDefault(id, List.of()), Json.stringMap((String) r.get("sections")));
+                    notes.getOrDefault(id, List.of()), tasks.getOrDefault(id, List.of()), r.get("sections") != null
+                            ? Json.stringMap((String) r.get("sections")) : mergeSections(noteSections.getOrDefault(id, List.of())));
         }).toList();
     }
 }
