@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * capped at BENCH_XMX (default 512m) — cold, again with nothing changed, one edited note through
  * {@code ingestPaths} and through a full {@code ingest} — and prints the times, the peak heap and max
  * RSS next to {@code grep -c '\- \['} over the same files, as a Markdown table with the machine it ran on.
- * Environment: BENCH_NOTES, BENCH_SEED, BENCH_XMX, BENCH_DIR (kept when given; else a temp dir, removed).
+ * Environment: BENCH_NOTES, BENCH_SEED, BENCH_XMX, BENCH_DIR (kept when given; else a temp dir, removed);
+ * BENCH_REUSE=1 (with BENCH_DIR) reads the vault generated there by an earlier run (the child undoes its edits);
+ * FOLLOWUP_JAVA_OPTS (as the scripts use it) is passed to the child JVM.
  */
 public final class IngestBench {
 
@@ -34,12 +36,29 @@ public final class IngestBench {
         Path vault = work.resolve("vault");
         Path db = work.resolve("bench.db");
         try {
-            deleteTree(vault);
             Files.deleteIfExists(db);
-            System.err.printf(Locale.ROOT, "IngestBench: generating %,d notes in %s ...%n", notes, vault);
-            long t0 = System.nanoTime();
-            GenVault.Summary gen = GenVault.generate(vault, notes, seed);
-            double genSecs = (System.nanoTime() - t0) / 1e9;
+            Files.deleteIfExists(work.resolve("bench.db-wal"));
+            Files.deleteIfExists(work.resolve("bench.db-shm"));
+            // BENCH_REUSE=1 with BENCH_DIR: the vault generated there before (same notes and seed) is read again.
+            Path summaryFile = work.resolve("vault.summary");
+            String wanted = notes + " " + seed;
+            GenVault.Summary gen;
+            double genSecs;
+            String[] kept = "1".equals(System.getenv("BENCH_REUSE")) && Files.exists(summaryFile) && Files.isDirectory(vault)
+                    ? Files.readString(summaryFile).strip().split(" ") : new String[0];
+            if (kept.length == 5 && (kept[0] + " " + kept[1]).equals(wanted)) {
+                System.err.printf(Locale.ROOT, "IngestBench: reusing the %,d notes in %s%n", notes, vault);
+                gen = new GenVault.Summary(notes, Long.parseLong(kept[2]), Long.parseLong(kept[3]));
+                genSecs = Double.parseDouble(kept[4]);
+            } else {
+                deleteTree(vault);
+                Files.deleteIfExists(summaryFile);
+                System.err.printf(Locale.ROOT, "IngestBench: generating %,d notes in %s ...%n", notes, vault);
+                long t0 = System.nanoTime();
+                gen = GenVault.generate(vault, notes, seed);
+                genSecs = (System.nanoTime() - t0) / 1e9;
+                Files.writeString(summaryFile, wanted + " " + gen.bytes() + " " + gen.taskLines() + " " + genSecs);
+            }
 
             System.err.println("IngestBench: ingesting in a child JVM (-Xmx" + xmx + ") ...");
             Child child = runChild(vault, db, xmx);
@@ -77,7 +96,13 @@ public final class IngestBench {
         if (timeV) {
             cmd.addAll(List.of("/usr/bin/time", "-v"));
         }
-        cmd.addAll(List.of(java, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
+        cmd.add(java);
+        // The JVM flags the scripts run Followup with (scripts/lib/common.sh), so the child measures what users get.
+        String opts = System.getenv("FOLLOWUP_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            cmd.addAll(List.of(opts.strip().split("\\s+")));
+        }
+        cmd.addAll(List.of("-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
                 IngestBenchChild.class.getName(), vault.toString(), db.toString(), vault.resolve("people.yml").toString()));
         Path err = Files.createTempFile("ingest-bench", ".err");
         try {

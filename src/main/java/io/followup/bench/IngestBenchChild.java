@@ -56,6 +56,10 @@ public final class IngestBenchChild {
             result("reingest_parsed", again.parsed());
 
             List<String> paths = someNotes(vault);
+            for (String p : paths) {
+                Path f = vault.resolve(p);
+                originals.add(new Original(f, Files.readAllBytes(f), Files.getLastModifiedTime(f)));
+            }
             int before = tasks.count();
             t0 = System.nanoTime();
             appendTask(vault.resolve(paths.get(0)), "Benchmark edit one");
@@ -82,7 +86,26 @@ public final class IngestBenchChild {
         } catch (Throwable e) {
             result("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             e.printStackTrace();
+            restore(originals);
             System.exit(1);
+        }
+        restore(originals);
+    }
+
+    /** An edited note's bytes and timestamp before the edit: put back, so the vault can be read again by a later run. */
+    private record Original(Path file, byte[] bytes, java.nio.file.attribute.FileTime mtime) {
+    }
+
+    private static final List<Original> originals = new java.util.ArrayList<>();
+
+    private static void restore(List<Original> edited) {
+        for (Original o : edited) {
+            try {
+                Files.write(o.file(), o.bytes());
+                Files.setLastModifiedTime(o.file(), o.mtime());
+            } catch (java.io.IOException e) {
+                System.err.println("IngestBenchChild: could not undo the edit of " + o.file() + ": " + e);
+            }
         }
     }
 
