@@ -56,6 +56,7 @@ public final class IngestStore {
             try (Session s = new Session(h)) {
                 T result = work.apply(s);
                 s.flush();
+                s.restoreIndexes();
                 s.saveSearchSeq();
                 committing[0] = System.nanoTime();
                 return result;
@@ -105,6 +106,36 @@ public final class IngestStore {
             h.execute("PRAGMA cache_size = -32768");
             this.firstSearchRow = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(1L);
             this.nextSearchRow = firstSearchRow;
+            deferIndexes();
+        }
+
+        /** The secondary indexes of the merged tables, dropped while they are loaded from empty; rebuilt before commit. */
+        private final Map<String, String> deferred = new LinkedHashMap<>();
+
+        /**
+         * Into empty tasks, task_sources and meeting_notes tables (a first ingest), rows go in faster without their
+         * secondary indexes, which are built once at the end, in the same transaction (a rollback restores them).
+         */
+        private void deferIndexes() {
+            boolean empty = h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM tasks) AND NOT EXISTS (SELECT 1 FROM task_sources) "
+                    + "AND NOT EXISTS (SELECT 1 FROM meeting_notes)").mapTo(Boolean.class).one();
+            if (!empty) {
+                return;
+            }
+            h.createQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                            + "AND tbl_name IN ('tasks', 'task_sources', 'meeting_notes') ORDER BY name")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> deferred.put(e.getKey(), e.getValue()));
+            deferred.keySet().forEach(name -> h.execute("DROP INDEX \"" + name.replace("\"", "\"\"") + "\""));
+        }
+
+        /** Builds the indexes {@link #deferIndexes()} dropped. */
+        void restoreIndexes() {
+            long t0 = System.nanoTime();
+            deferred.values().forEach(h::execute);
+            if (TIMING && !deferred.isEmpty()) {
+                System.err.printf("ingest phase: %-40s %6d ms%n", "build deferred indexes", (System.nanoTime() - t0) / 1_000_000);
+            }
+            deferred.clear();
         }
 
         /** Saves the next free search row id; part of the transaction. */
