@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * RSS next to {@code grep -c '\- \['} over the same files, as a Markdown table with the machine it ran on.
  * Environment: BENCH_NOTES, BENCH_SEED, BENCH_XMX, BENCH_DIR (kept when given; else a temp dir, removed);
  * BENCH_REUSE=1 (with BENCH_DIR) reads the vault generated there by an earlier run (the child undoes its edits);
- * FOLLOWUP_JAVA_OPTS (as the scripts use it) is passed to the child JVM.
+ * FOLLOWUP_JAVA_OPTS and FOLLOWUP_INGEST_JAVA_OPTS (as scripts/followup runs `ingest` with them) reach the child JVM.
  */
 public final class IngestBench {
 
@@ -98,9 +98,11 @@ public final class IngestBench {
         }
         cmd.add(java);
         // The JVM flags the scripts run Followup with (scripts/lib/common.sh), so the child measures what users get.
-        String opts = System.getenv("FOLLOWUP_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            cmd.addAll(List.of(opts.strip().split("\\s+")));
+        for (String var : List.of("FOLLOWUP_JAVA_OPTS", "FOLLOWUP_INGEST_JAVA_OPTS")) {
+            String opts = System.getenv(var);
+            if (opts != null && !opts.isBlank()) {
+                cmd.addAll(List.of(opts.strip().split("\\s+")));
+            }
         }
         cmd.addAll(List.of("-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
                 IngestBenchChild.class.getName(), vault.toString(), db.toString(), vault.resolve("people.yml").toString()));

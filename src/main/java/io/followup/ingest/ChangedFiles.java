@@ -36,6 +36,7 @@ final class ChangedFiles {
     }
 
     private static final int THREADS = 2;
+    private static final boolean TIMING = System.getProperty("followup.ingest.timing") != null;
     private static final long STACK_BYTES = 256L << 20;
 
     private final NoteReader reader;
@@ -56,6 +57,8 @@ final class ChangedFiles {
             return;
         }
         AtomicInteger done = new AtomicInteger();
+        long waitNs = 0;
+        long sinkNs = 0;
         AtomicInteger threadNo = new AtomicInteger();
         // Deeply nested notes recurse deeply: parser threads get a large stack.
         ExecutorService pool = Executors.newFixedThreadPool(THREADS,
@@ -76,7 +79,16 @@ final class ChangedFiles {
                         return o;
                     }));
                 }
-                sink.accept(await(inFlight.poll(), files.get(i)));
+                long t0 = System.nanoTime();
+                Outcome o = await(inFlight.poll(), files.get(i));
+                long t1 = System.nanoTime();
+                sink.accept(o);
+                waitNs += t1 - t0;
+                sinkNs += System.nanoTime() - t1;
+            }
+            if (TIMING) {
+                System.err.printf("ingest phase: %-40s %6d ms%n", "(notes: waiting for parsers)", waitNs / 1_000_000);
+                System.err.printf("ingest phase: %-40s %6d ms%n", "(notes: writing)", sinkNs / 1_000_000);
             }
         } finally {
             pool.shutdownNow();
