@@ -191,9 +191,17 @@ public final class IngestStore {
         private int pendingRows;
 
         private void batch(PreparedStatement p) throws SQLException {
+            batch(p, 0);
+        }
+
+        /** Text held by batched rows: notes' sections and search text are large, so a few hundred of them are run at once. */
+        private long pendingChars;
+
+        private void batch(PreparedStatement p, long chars) throws SQLException {
             p.addBatch();
             pending.computeIfAbsent(p, k -> new int[1])[0]++;
-            if (++pendingRows >= 2000) {
+            pendingChars += chars;
+            if (++pendingRows >= 2000 || pendingChars >= 4_000_000) {
                 flushSql();
             }
         }
@@ -214,6 +222,7 @@ public final class IngestStore {
             }
             pending.clear();
             pendingRows = 0;
+            pendingChars = 0;
         }
 
         /** Runs every batched row: before reading, and before the transaction commits. */
@@ -271,13 +280,13 @@ public final class IngestStore {
                 ns.setString(1, n.path());
                 ns.setBytes(2, row.tasks());
                 ns.setString(3, row.sectionsJson());
-                batch(ns);
+                batch(ns, row.sectionsJson().length());
                 PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, ?)");
                 fts.setLong(1, searchRow);
                 fts.setString(2, n.path());
                 fts.setString(3, title);
                 fts.setString(4, row.searchBody());
-                batch(fts);
+                batch(fts, row.searchBody().length());
             });
         }
 
