@@ -55,6 +55,8 @@ public final class Ingester {
     private final Clock clock;
     /** Each stored note's participants (the names owners resolve against), kept between ingests; null = read them. */
     private Map<String, List<String>> participants;
+    /** The owner resolver over those participants' names; null = build it. */
+    private OwnerResolver ownerResolver;
 
     /** The production ingester: the vault's NoteParser, owners resolved against the people file and the vault's participants. */
     public Ingester(Path vault, Database db, People people, Clock clock) {
@@ -169,6 +171,7 @@ public final class Ingester {
                 parsed = store.inTransaction(s -> write(s, toRead, deleted, known, warnings, progress, remergeAll));
             } catch (RuntimeException | Error e) {
                 participants = null;
+                ownerResolver = null;
                 throw e;
             }
         }
@@ -251,17 +254,25 @@ public final class Ingester {
         timing.lap("previous");
         s.deleteDerived(replaced);
         timing.lap("delete");
+        // The owner resolver knows every participant: built again only when a note's participants changed.
+        boolean namesChanged = participants == null || ownerResolver == null || all;
         if (participants == null) {
             participants = s.participantsByPath();
         } else {
-            fresh.values().forEach(n -> participants.put(n.path(), n.participants()));
-            deleted.forEach(participants::remove);
+            for (ParsedNote n : fresh.values()) {
+                namesChanged |= !n.participants().equals(participants.put(n.path(), n.participants()));
+            }
+            for (String p : deleted) {
+                namesChanged |= participants.remove(p) != null;
+            }
         }
-        Set<String> nameSet = new LinkedHashSet<>();
-        new java.util.TreeMap<>(participants).values().forEach(nameSet::addAll);
-        List<String> names = new ArrayList<>(nameSet);
+        if (namesChanged) {
+            Set<String> nameSet = new LinkedHashSet<>();
+            new java.util.TreeMap<>(participants).values().forEach(nameSet::addAll);
+            ownerResolver = owners.apply(new ArrayList<>(nameSet));
+        }
+        OwnerResolver resolver = ownerResolver;
         timing.lap("participants");
-        OwnerResolver resolver = owners.apply(names);
         IdAssigner ids;
         if (units.size() > 32) {
             Set<String> taskIds = s.taskIds();
