@@ -35,6 +35,30 @@ final class Sql {
     }
 
     static LocalDate date(String s) {
-        return s == null || s.isBlank() ? null : LocalDate.parse(s);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        // yyyy-MM-dd as the store writes it, read without the formatter (reads map thousands of dates).
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(s);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }
