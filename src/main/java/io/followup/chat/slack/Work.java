@@ -24,7 +24,7 @@ final class Work implements AutoCloseable {
 
     Work(io.followup.store.LinkStore links, Clock clock) {
         this.commands = pool("followup-command-", 8, 256);
-        this.background = pool("followup-slack-", 4, 4096);
+        this.background = pool("followup-slack-", 8, 4096); // mostly waiting on Slack (response_url, views.publish) and fsync
         this.links = links;
         this.clock = clock;
     }
