@@ -161,6 +161,14 @@ public final class OutboxSender {
         int n = policy.concurrency();
         Deque<OutboxRow> buffer = new ArrayDeque<>();
         AtomicReference<Report> total = new AtomicReference<>(new Report(0, 0, 0, 0));
+        // the channel digest goes out before the reminders it sums up, as it did when rows went one by one
+        for (OutboxRow row : store.claimBatch(clock.instant(), worker + "-" + claims.getAndIncrement(), n * 2)) {
+            if (DailyScheduler.KIND_DIGEST.equals(row.kind()) && buffer.isEmpty()) {
+                total.accumulateAndGet(send(row, shared), Report::plus);
+            } else {
+                buffer.add(row);
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "followup-outbox");
             t.setDaemon(true);
