@@ -27,14 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: claims one due row at a time, posts it (long messages as a first post plus thread
- * replies), and records the outcome in the row.
+ * Drains the outbox: claims due rows (a few at a time, atomically), posts them (long messages as a first post
+ * plus thread replies) — with {@code concurrency > 1}, to different conversations at once behind a shared
+ * {@link RateGate} — and records each outcome in its row (sent: with the message ts, in the same statement).
  *
  * <p>Delivery is at most once. A post whose outcome is unknown (a timeout, or a sender that died while
  * posting) is never simply posted again: the row is flagged uncertain and the next attempt first asks the
  * chat whether a post tagged with the row's key is there (Slack: conversations.history + message metadata).
  * Found: recorded as sent. Not found: posted. The chat cannot tell (no history scope): the row fails with a
- * message saying why, rather than risk a duplicate. Rate limits wait the Retry-After; 5xx and refused
+ * message saying why, rather than risk a duplicate. Rate limits wait the Retry-After (every concurrent sender pauses); 5xx and refused
  * connections back off exponentially up to a cap; permanent errors fail the row at once.
  */
 public final class OutboxSender {
