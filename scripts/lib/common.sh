@@ -19,9 +19,30 @@ ensure_jar() {
   fi
 }
 
+# JVM flags for `followup serve`, the long-running bot, when FOLLOWUP_JAVA_OPTS is not set: a small
+# fixed-ceiling heap (the default is a quarter of the machine's RAM, and an idle JVM keeps what it once
+# grew to), the serial collector (least memory, no GC threads; short pauses on a heap this size),
+# smaller thread stacks and code cache. Any FOLLOWUP_JAVA_OPTS (even empty) replaces all of them.
+SERVE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"
+
+# The flags for a `followup <verb>`: FOLLOWUP_JAVA_OPTS when set, else the serve defaults for serve.
+java_opts_for() {
+  if [[ -n "${FOLLOWUP_JAVA_OPTS+x}" ]]; then
+    printf '%s\n' "$FOLLOWUP_JAVA_OPTS"
+  elif [[ "${1:-}" == serve ]]; then
+    printf '%s\n' "$SERVE_JAVA_OPTS_DEFAULT"
+  fi
+}
+
+# java_cmd [-jar JAR | -cp JAR MAIN] [verb args...]: java with the flags java_opts_for gives that verb.
 java_cmd() {
-  # shellcheck disable=SC2086  # FOLLOWUP_JAVA_OPTS is a list of JVM flags
-  java ${FOLLOWUP_JAVA_OPTS:-} "$@"
+  local verb=""
+  case "${1:-}" in
+    -jar) verb=${3:-} ;;
+    -cp) verb=${4:-} ;;
+  esac
+  # shellcheck disable=SC2046  # the options are a list of JVM flags
+  java $(java_opts_for "$verb") "$@"
 }
 
 # The scripts cd to the repo root; paths the caller gave (relative to where they stood) are made

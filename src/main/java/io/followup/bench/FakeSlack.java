@@ -46,6 +46,12 @@ final class FakeSlack implements AutoCloseable {
     private double tokens;
     private long lastRefill = System.nanoTime();
 
+    static {
+        // Without TCP_NODELAY on the accepted sockets, Nagle + delayed ACK on loopback add ~40 ms to every call
+        // (OkHttp's request headers and body go out as two writes): a fake that slow would measure itself.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** {@code postRate} chat.postMessage calls per second (0: unlimited). */
     FakeSlack(double postRate, int threads) throws IOException {
         this.rate = postRate;

@@ -47,7 +47,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Environment: BENCH_NOTES (10000), BENCH_SEED, BENCH_DIR (vault and store kept and reused), BENCH_CLIENTS (32),
  * BENCH_REQUESTS (4000 measured), BENCH_WARMUP (800), BENCH_SECONDS (90, a bound on the measured phase),
- * BENCH_JFR (a file: the server records a JFR profile there), FOLLOWUP_JAVA_OPTS (the server's JVM flags, as the scripts).
+ * BENCH_JFR (a file: the server records a JFR profile there), FOLLOWUP_SERVE_JAVA_OPTS (the server's JVM flags; scripts/bench sets them as scripts/run would), else FOLLOWUP_JAVA_OPTS.
  */
 public final class SlackBench {
 
@@ -65,7 +65,9 @@ public final class SlackBench {
                    List<String> javaOpts, Path jfr, String command) {
 
         static Options fromEnv() {
-            String opts = BenchStore.env("FOLLOWUP_JAVA_OPTS", "");
+            // scripts/bench passes the flags scripts/run gives serve; run directly, FOLLOWUP_JAVA_OPTS as before
+            String opts = System.getenv("FOLLOWUP_SERVE_JAVA_OPTS") != null ? System.getenv("FOLLOWUP_SERVE_JAVA_OPTS")
+                    : BenchStore.env("FOLLOWUP_JAVA_OPTS", "");
             String jfr = BenchStore.env("BENCH_JFR", "");
             return new Options(Integer.parseInt(BenchStore.env("BENCH_NOTES", "10000")),
                     Long.parseLong(BenchStore.env("BENCH_SEED", Long.toString(GenVault.DEFAULT_SEED))),
@@ -174,8 +176,8 @@ public final class SlackBench {
         sb.append(String.format(Locale.ROOT, "Server: `java %s-cp followup.jar io.followup.app.Main serve` in a child JVM (%s), "
                         + "FOLLOWUP_TODAY=%s, Slack Web API faked on 127.0.0.1  \n",
                 o.javaOpts().isEmpty() ? "" : String.join(" ", o.javaOpts()) + " ",
-                o.javaOpts().stream().anyMatch(s -> s.startsWith("-Xmx")) ? "heap as FOLLOWUP_JAVA_OPTS says"
-                        : "default heap, no -Xmx, as scripts/run", TODAY));
+                o.javaOpts().stream().anyMatch(s -> s.startsWith("-Xmx")) ? "JVM flags as scripts/run gives serve"
+                        : "default heap, no -Xmx", TODAY));
         sb.append(String.format(Locale.ROOT, "Load: %d concurrent clients (java.net.http, HTTP/1.1, loopback), signed v0 requests sent "
                         + "round-robin; %,d warm-up requests not counted, then %,d measured in %.1f s%s. "
                         + "%s owns %,d open tasks. The machine is shared with two other engineers' builds and tests, "

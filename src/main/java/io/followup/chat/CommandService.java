@@ -65,6 +65,22 @@ public final class CommandService {
         return run(actor, c, new Reply.View(command, Math.max(0, offset)), origin);
     }
 
+    /**
+     * The answer to /tasks text when it needs neither the store nor the directory (help, or text that does not
+     * parse): chat adapters answer it at once, in the acknowledgement. Empty for every other command.
+     */
+    public Optional<Reply> immediate(String text) {
+        Command c = parser.parseTasks(text == null ? "" : text.strip());
+        if (c instanceof Command.Help h) {
+            return Optional.of(help(h));
+        }
+        return Optional.empty();
+    }
+
+    private static Reply help(Command.Help h) {
+        return Reply.notice((h.problem() == null ? "" : h.problem() + "\n\n") + Help.text());
+    }
+
     /** /meetings [recent|words|id]. */
     public Reply meetings(String userId, String text) {
         Command.Meetings m = (Command.Meetings) parser.parseMeetings(text);
@@ -157,8 +173,7 @@ public final class CommandService {
         } else if (c instanceof Command.Meetings m) {
             return meetingReplies.answer(m.query(), today);
         }
-        Command.Help h = (Command.Help) c;
-        return Reply.notice((h.problem() == null ? "" : h.problem() + "\n\n") + Help.text());
+        return help((Command.Help) c);
     }
 
     private Optional<Reply> mineNeedsLink(Actor actor, boolean mine) {

@@ -15,6 +15,12 @@ public class LinkedDirectory implements Directory {
     protected final LinkStore links;
     protected final List<Contact> contacts;
     protected final Clock clock;
+    /** Known links, user id -> person, kept a minute (every request asks who its user is); cleared on any link. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record Cached(String person, long atNanos) {
+    }
 
     public LinkedDirectory(LinkStore links, List<Contact> contacts, Clock clock) {
         this.links = links;
@@ -27,8 +33,16 @@ public class LinkedDirectory implements Directory {
         if (userId == null || userId.isBlank()) {
             return Optional.empty();
         }
+        Cached cached = known.get(userId);
+        if (cached != null && System.nanoTime() - cached.atNanos() < KEEP_NANOS) {
+            return Optional.of(cached.person());
+        }
         Optional<LinkStore.Link> link = links.linkOf(userId);
         if (link.isPresent()) {
+            if (known.size() > 10_000) {
+                known.clear();
+            }
+            known.put(userId, new Cached(link.get().person(), System.nanoTime()));
             return Optional.of(link.get().person());
         }
         for (Contact c : contacts) {
@@ -67,6 +81,7 @@ public class LinkedDirectory implements Directory {
     }
 
     protected void save(String userId, String person, String source, String linkedBy) {
+        known.clear();
         links.link(new LinkStore.Link(userId, person, source, linkedBy, clock.instant()));
     }
 }

@@ -33,14 +33,17 @@ public final class TaskLists {
     private TaskLists() {
     }
 
+    /** The headings of {@link #personal}'s groups, in its order. */
+    public static final List<String> PERSONAL_HEADINGS = List.of("Overdue", "Due today", "Upcoming", "Proposed (accept or decline)", "No due date");
+
     /** One person's tasks: overdue, due today, upcoming, proposed, without a date. */
     public static List<Group> personal(List<Task> tasks, LocalDate today) {
         Map<String, Predicate<Task>> buckets = new LinkedHashMap<>();
-        buckets.put("Overdue", t -> t.status() != TaskStatus.PROPOSED && t.due() != null && t.due().isBefore(today));
-        buckets.put("Due today", t -> t.status() != TaskStatus.PROPOSED && today.equals(t.due()));
-        buckets.put("Upcoming", t -> t.status() != TaskStatus.PROPOSED && t.due() != null && t.due().isAfter(today));
-        buckets.put("Proposed (accept or decline)", t -> t.status() == TaskStatus.PROPOSED);
-        buckets.put("No due date", t -> t.status() != TaskStatus.PROPOSED && t.due() == null);
+        buckets.put(PERSONAL_HEADINGS.get(0), t -> t.status() != TaskStatus.PROPOSED && t.due() != null && t.due().isBefore(today));
+        buckets.put(PERSONAL_HEADINGS.get(1), t -> t.status() != TaskStatus.PROPOSED && today.equals(t.due()));
+        buckets.put(PERSONAL_HEADINGS.get(2), t -> t.status() != TaskStatus.PROPOSED && t.due() != null && t.due().isAfter(today));
+        buckets.put(PERSONAL_HEADINGS.get(3), t -> t.status() == TaskStatus.PROPOSED);
+        buckets.put(PERSONAL_HEADINGS.get(4), t -> t.status() != TaskStatus.PROPOSED && t.due() == null);
         List<Group> groups = new ArrayList<>();
         buckets.forEach((heading, test) -> {
             List<Task> in = tasks.stream().filter(Task::isOpen).filter(test).sorted(ORDER).toList();
@@ -68,6 +71,46 @@ public final class TaskLists {
             groups.add(new Group("No owner", nobody.stream().sorted(ORDER).toList()));
         }
         return groups;
+    }
+
+    /** A group known by its size only; its tasks are fetched a page at a time. */
+    public record Sized(String heading, int size) {
+    }
+
+    /** Reads {@code limit} tasks of group {@code group} from {@code offset} within it. */
+    public interface PageReader {
+        List<Task> read(int group, int offset, int limit);
+    }
+
+    /**
+     * The same parts as {@link #page} for groups held elsewhere (e.g. counted and paged in SQL): only the
+     * tasks of the page are read.
+     */
+    public static List<Reply.Part> page(List<Sized> groups, PageReader reader, int offset, int pageSize, LocalDate today) {
+        List<Reply.Part> parts = new ArrayList<>();
+        int total = groups.stream().mapToInt(Sized::size).sum();
+        int start = 0;
+        int shown = 0;
+        for (int g = 0; g < groups.size() && shown < pageSize; g++) {
+            Sized group = groups.get(g);
+            int from = Math.max(offset, start) - start;
+            if (from < group.size()) {
+                List<Task> tasks = reader.read(g, from, Math.min(pageSize - shown, group.size() - from));
+                if (!tasks.isEmpty()) {
+                    parts.add(new Reply.Heading(group.heading() + " (" + group.size() + ")"));
+                    for (Task t : tasks) {
+                        parts.add(item(t, today));
+                    }
+                    shown += tasks.size();
+                }
+            }
+            start += group.size();
+        }
+        int next = offset + shown;
+        if (next < total) {
+            parts.add(new Reply.More(next, total - next));
+        }
+        return parts;
     }
 
     /** The parts of one page: headings (repeated on a new page), task items, and a More part when tasks remain. */

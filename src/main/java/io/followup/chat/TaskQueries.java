@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -31,10 +32,22 @@ final class TaskQueries {
         this.directory = directory;
     }
 
+    /** One person's open tasks, grouped as {@link TaskLists#personal}; counted and paged in SQL, never loaded whole. */
     Reply mine(String person, Reply.View view, int pageSize, LocalDate today) {
-        List<TaskLists.Group> groups = TaskLists.personal(tasks.openByOwner(person), today);
-        return list("Open tasks of " + person, groups, view, pageSize, today,
-                "Nothing open for " + person + ". 🎉");
+        Map<TaskStore.OpenGroup, Integer> counts = tasks.openByOwnerCounts(person, today);
+        List<TaskStore.OpenGroup> order = List.of(TaskStore.OpenGroup.values());
+        List<TaskLists.Sized> groups = new ArrayList<>();
+        List<TaskStore.OpenGroup> present = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            int n = counts.getOrDefault(order.get(i), 0);
+            if (n > 0) {
+                groups.add(new TaskLists.Sized(TaskLists.PERSONAL_HEADINGS.get(i), n));
+                present.add(order.get(i));
+            }
+        }
+        String title = "Open tasks of " + person;
+        return list(title, groups, (g, offset, limit) -> tasks.openByOwnerPage(person, present.get(g), today, offset, limit),
+                view, pageSize, today, "Nothing open for " + person + ". 🎉");
     }
 
     Reply overdue(String person, Reply.View view, int pageSize, LocalDate today) {
@@ -74,8 +87,10 @@ final class TaskQueries {
     }
 
     Reply search(String words, Reply.View view, int pageSize, LocalDate today) {
-        List<Task> found = tasks.search(words, SEARCH_LIMIT);
-        return list("Tasks matching \"" + shorten(words) + "\"", List.of(new TaskLists.Group("Matching \"" + shorten(words) + "\"", found)),
+        List<String> found = tasks.searchIds(words, SEARCH_LIMIT);
+        String heading = "Matching \"" + shorten(words) + "\"";
+        return list("Tasks matching \"" + shorten(words) + "\"", List.of(new TaskLists.Sized(heading, found.size())),
+                (g, offset, limit) -> tasks.byIdsInOrder(found.subList(offset, Math.min(found.size(), offset + limit))),
                 view, pageSize, today, "No task matches \"" + shorten(words) + "\".");
     }
 
@@ -137,6 +152,19 @@ final class TaskQueries {
             parts.add(new Reply.Text(empty));
         } else {
             parts.addAll(TaskLists.page(groups, view.offset(), pageSize, today));
+        }
+        return new Reply(title, parts, view, false, Set.of());
+    }
+
+    private static Reply list(String title, List<TaskLists.Sized> groups, TaskLists.PageReader reader, Reply.View view, int pageSize,
+                              LocalDate today, String empty) {
+        List<Reply.Part> parts = new ArrayList<>();
+        int total = groups.stream().mapToInt(TaskLists.Sized::size).sum();
+        parts.add(new Reply.Heading(title + " — " + total + (total == 1 ? " task" : " tasks")));
+        if (total == 0) {
+            parts.add(new Reply.Text(empty));
+        } else {
+            parts.addAll(TaskLists.page(groups, reader, view.offset(), pageSize, today));
         }
         return new Reply(title, parts, view, false, Set.of());
     }

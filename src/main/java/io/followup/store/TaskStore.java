@@ -90,6 +90,102 @@ public final class TaskStore {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM tasks").mapTo(Integer.class).one());
     }
 
+    /** The groups of one person's open tasks, in the order chat shows them (see chat.TaskLists.personal). */
+    public enum OpenGroup { OVERDUE, DUE_TODAY, UPCOMING, PROPOSED, NO_DUE_DATE }
+
+    private static final String OWNER_OPEN = "t.owner = :owner COLLATE NOCASE AND t.status NOT IN ('done', 'cancelled', 'proposed')";
+    private static final String OWNER_PROPOSED = "t.owner = :owner COLLATE NOCASE AND t.status = 'proposed'";
+    /** Ranges of the partial indexes of V6, in due order inside each; PROPOSED is two ranges (dated, then undated). */
+    private static final Map<OpenGroup, List<String>> GROUP_RANGES = Map.of(
+            OpenGroup.OVERDUE, List.of(OWNER_OPEN + " AND t.due < :today"),
+            OpenGroup.DUE_TODAY, List.of(OWNER_OPEN + " AND t.due = :today"),
+            OpenGroup.UPCOMING, List.of(OWNER_OPEN + " AND t.due > :today"),
+            OpenGroup.PROPOSED, List.of(OWNER_PROPOSED + " AND t.due IS NOT NULL", OWNER_PROPOSED + " AND t.due IS NULL"),
+            OpenGroup.NO_DUE_DATE, List.of(OWNER_OPEN + " AND t.due IS NULL"));
+    /** chat.TaskLists.ORDER in SQL: due, priority rank (none between medium and low), first source, id. */
+    private static final String PAGE_ORDER = " ORDER BY t.due, CASE t.priority WHEN 'highest' THEN 0 WHEN 'high' THEN 1 "
+            + "WHEN 'medium' THEN 2 WHEN 'low' THEN 4 WHEN 'lowest' THEN 5 ELSE 3 END, "
+            + "coalesce((SELECT s.path FROM task_sources s WHERE s.task_id = t.id ORDER BY s.path, s.line LIMIT 1), ''), "
+            + "coalesce((SELECT s.line FROM task_sources s WHERE s.task_id = t.id ORDER BY s.path, s.line LIMIT 1), 0), t.id";
+
+    /** How many open tasks of one owner (name without case) each group holds on {@code today}; counted in SQL. */
+    public Map<OpenGroup, Integer> openByOwnerCounts(String owner, LocalDate today) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<OpenGroup> groups = List.of(OpenGroup.values());
+        for (int i = 0; i < groups.size(); i++) {
+            List<String> ranges = GROUP_RANGES.get(groups.get(i));
+            sql.append(i == 0 ? "" : ", ").append(ranges.stream().map(r -> "(SELECT count(*) FROM tasks t WHERE " + r + ")")
+                    .collect(java.util.stream.Collectors.joining(" + ")));
+        }
+        return db.jdbi().withHandle(h -> h.createQuery(sql.toString()).bind("owner", owner == null ? "" : owner)
+                .bind("today", today.toString()).map((rs, ctx) -> {
+                    Map<OpenGroup, Integer> out = new java.util.EnumMap<>(OpenGroup.class);
+                    for (int i = 0; i < groups.size(); i++) {
+                        out.put(groups.get(i), rs.getInt(i + 1));
+                    }
+                    return out;
+                }).one());
+    }
+
+    /**
+     * Up to {@code limit} open tasks of one owner in one group, from {@code offset}, in chat's order (due, priority,
+     * vault order): a page read through an index, never the owner's whole list.
+     */
+    public List<Task> openByOwnerPage(String owner, OpenGroup group, LocalDate today, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> {
+            List<String> ids = new ArrayList<>();
+            int skip = Math.max(0, offset);
+            for (String range : GROUP_RANGES.get(group)) {
+                int want = limit - ids.size();
+                if (want <= 0) {
+                    break;
+                }
+                List<String> got = h.createQuery("SELECT t.id FROM tasks t WHERE " + range + PAGE_ORDER + " LIMIT :n OFFSET :o")
+                        .bind("owner", owner == null ? "" : owner).bind("today", today.toString())
+                        .bind("n", want).bind("o", skip).mapTo(String.class).list();
+                if (got.isEmpty() && skip > 0) {
+                    int inRange = h.createQuery("SELECT count(*) FROM tasks t WHERE " + range)
+                            .bind("owner", owner == null ? "" : owner).bind("today", today.toString()).mapTo(Integer.class).one();
+                    skip = Math.max(0, skip - inRange);
+                } else {
+                    skip = 0;
+                }
+                ids.addAll(got);
+            }
+            return inOrder(h, ids);
+        });
+    }
+
+    /** The ids of the tasks matching a full-text search, best first (as {@link #search}, without loading them). */
+    public List<String> searchIds(String words, int limit) {
+        String match = SearchQuery.of(words);
+        if (match.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'task' "
+                + "ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list());
+    }
+
+    /** The tasks with these ids, in the order given (ids without a task are left out). */
+    public List<Task> byIdsInOrder(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> inOrder(h, ids));
+    }
+
+    private static List<Task> inOrder(Handle h, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Task> byId = new HashMap<>();
+        byIds(h, ids).forEach(t -> byId.put(t.id(), t));
+        return ids.stream().map(byId::get).filter(t -> t != null).toList();
+    }
+
     static List<Task> byIds(Handle h, Collection<String> ids) {
         List<Task> out = new ArrayList<>();
         for (List<String> chunk : Sql.chunks(ids)) {

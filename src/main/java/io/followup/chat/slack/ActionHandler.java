@@ -42,7 +42,7 @@ final class ActionHandler {
         if (!work.claim("act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId())) {
             return ctx.ack();
         }
-        work.executor().submit(() -> run(p, a, user, ctx));
+        work.background().execute(() -> run(p, a, user, ctx));
         return ctx.ack();
     }
 

@@ -37,6 +37,12 @@ final class CommandHandler {
     Response tasks(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         String origin = "slack:" + p.getCommand() + " in " + p.getChannelId();
+        java.util.Optional<Reply> now = service.immediate(p.getText());
+        if (now.isPresent()) {
+            // help (or text that does not parse): nothing to look up or change, so no queue and no request key
+            return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(now.get()))
+                    .blocks(renderer.blocks(now.get(), BlockKitRenderer.MESSAGE_BLOCKS)));
+        }
         return answer(req, ctx, () -> service.tasks(p.getUserId(), p.getText(), origin));
     }
 
@@ -51,14 +57,14 @@ final class CommandHandler {
         if (!work.claim(key)) {
             return ctx.ack(r -> r.responseType("ephemeral").text("Already handled this command."));
         }
-        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(command, work.executor());
+        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(command, work.commands());
         try {
             Reply reply = future.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
             afterChange(reply, p.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
                     .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
         } catch (TimeoutException slow) {
-            future.whenComplete((reply, error) -> respondLater(ctx, reply, error, p.getUserId()));
+            future.whenCompleteAsync((reply, error) -> respondLater(ctx, reply, error, p.getUserId()), work.background());
             return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: Working on it…"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,7 +92,7 @@ final class CommandHandler {
 
     private void afterChange(Reply reply, String userId) {
         if (!reply.changedOwners().isEmpty()) {
-            work.executor().submit(() -> home.republish(reply.changedOwners(), userId, null));
+            work.background().execute(() -> home.republish(reply.changedOwners(), userId, null));
         }
     }
 }

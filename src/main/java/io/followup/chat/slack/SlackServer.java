@@ -41,6 +41,7 @@ public final class SlackServer implements AutoCloseable {
     private final Settings settings;
     private final App app;
     private final Work work;
+    private final HomePublisher home;
     private final SlackDirectory directory;
     private final BooleanSupplier ready;
     private final Clock realClock;
@@ -65,7 +66,8 @@ public final class SlackServer implements AutoCloseable {
         config.setSigningSecret(settings.signingSecret() == null ? "socket-mode-only" : settings.signingSecret());
         this.app = new App(config);
         BlockKitRenderer renderer = new BlockKitRenderer();
-        HomePublisher home = new HomePublisher(service, directory, renderer, connection.methods());
+        HomePublisher home = new HomePublisher(service, directory, renderer, connection.methods(), work.background());
+        this.home = home;
         CommandHandler commands = new CommandHandler(service, renderer, home, work);
         ActionHandler actions = new ActionHandler(service, renderer, home, work);
         app.command("/tasks", commands::tasks);
@@ -74,7 +76,7 @@ public final class SlackServer implements AutoCloseable {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && work.claim("evt:" + payload.getEventId())) {
-                work.executor().submit(() -> home.publish(e.getUser(), 0, null));
+                work.background().execute(() -> home.publish(e.getUser(), 0, null));
             }
             return ctx.ack();
         });
@@ -137,6 +139,7 @@ public final class SlackServer implements AutoCloseable {
         if (jetty != null) {
             jetty.stop();
         }
+        home.close();
         work.close();
         app.stop();
     }

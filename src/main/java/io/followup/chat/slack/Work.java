@@ -4,7 +4,9 @@ import io.followup.app.UserMessages;
 import io.followup.store.Database;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,23 +15,43 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Work implements AutoCloseable {
 
-    private final ExecutorService executor;
+    /** Slash commands waiting for their answer within the ack budget: short SQL reads and rendering. */
+    private final ThreadPoolExecutor commands;
+    /** Everything after an ack: button clicks, response_url posts, App Home publishing. Never blocks an ack. */
+    private final ThreadPoolExecutor background;
     private final io.followup.store.LinkStore links;
     private final Clock clock;
 
     Work(io.followup.store.LinkStore links, Clock clock) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "followup-slack-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.commands = pool("followup-command-", 8, 256);
+        this.background = pool("followup-slack-", 8, 4096); // mostly waiting on Slack (response_url, views.publish) and fsync
         this.links = links;
         this.clock = clock;
     }
 
-    ExecutorService executor() {
-        return executor;
+    /**
+     * A fixed pool with a bounded queue; when the queue is full the submitting thread runs the task itself,
+     * which slows the caller down (back-pressure) instead of dropping work or growing without bound.
+     */
+    private static ThreadPoolExecutor pool(String prefix, int threads, int queue) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Where slash commands run while their ack waits (at most the ack budget). */
+    ExecutorService commands() {
+        return commands;
+    }
+
+    /** Where work after the ack runs. */
+    ExecutorService background() {
+        return background;
     }
 
     /** True the first time a key is seen (a Slack retry or a double delivery sees false). */
@@ -62,14 +84,18 @@ final class Work implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        for (ExecutorService executor : new ExecutorService[] {commands, background}) {
+            executor.shutdown();
+        }
+        for (ExecutorService executor : new ExecutorService[] {commands, background}) {
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
                 executor.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -145,6 +145,19 @@ class SecurityAndEventsE2ETest {
     }
 
     @Test
+    void a_burst_of_changes_redraws_the_owners_app_home_once_with_the_latest_state() throws Exception {
+        String first = f.id("Send the revised contract");
+        String second = f.id("Collect the Q1 scorecards");
+        f.slack.ack(TOMAS, "/tasks", "done " + first);
+        f.slack.ack(TOMAS, "/tasks", "done " + second);
+        List<FakeSlackApi.Call> published = f.api.await("views.publish", 1);
+        f.api.assertStays("views.publish", 1);
+        String view = published.get(0).param("view").toString();
+        assertFalse(view.contains("Send the revised contract"), view);
+        assertFalse(view.contains("Collect the Q1 scorecards"), view);
+    }
+
+    @Test
     void buttons_in_app_home_act_and_republish_it() throws Exception {
         JsonObject event = new JsonObject();
         event.addProperty("type", "app_home_opened");
