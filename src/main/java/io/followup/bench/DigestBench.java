@@ -116,7 +116,7 @@ public final class DigestBench {
             Build build = build(store, o.digestRepeats());
             List<Delivery> deliveries = new ArrayList<>();
             if (o.defaultSample() > 0) {
-                deliveries.add(deliver(store, "production default (Policy.DEFAULT: pace 1.1 s)", OutboxSender.Policy.DEFAULT,
+                deliveries.add(deliver(store, "production default (Policy.DEFAULT: " + describe(OutboxSender.Policy.DEFAULT) + ")", OutboxSender.Policy.DEFAULT,
                         Math.min(o.defaultSample(), o.owners()), o.rate(), true));
             }
             OutboxSender.Policy d = OutboxSender.Policy.DEFAULT;
@@ -125,10 +125,10 @@ public final class DigestBench {
                     case "paced" -> {
                         Duration pace = Duration.ofNanos((long) (1e9 / o.rate()));
                         deliveries.add(deliver(store, "paced at the limit (pace " + pace.toMillis() + " ms, rest as DEFAULT)",
-                                new OutboxSender.Policy(pace, d.backoffBase(), d.backoffCap(), d.maxAttempts(), d.lease()), o.owners(), o.rate(), false));
+                                d.withPace(pace), o.owners(), o.rate(), false));
                     }
                     case "unpaced" -> deliveries.add(deliver(store, "unpaced: 429 + Retry-After only (pace 0, rest as DEFAULT)",
-                            new OutboxSender.Policy(Duration.ZERO, d.backoffBase(), d.backoffCap(), d.maxAttempts(), d.lease()),
+                            d.withPace(Duration.ZERO),
                             o.owners(), o.rate(), false));
                     case "" -> {
                     }
@@ -141,6 +141,11 @@ public final class DigestBench {
                 IngestBench.deleteTree(store.work());
             }
         }
+    }
+
+    static String describe(OutboxSender.Policy p) {
+        return "pace " + p.pace().toMillis() + " ms, per conversation " + p.channelPace().toMillis() + " ms, "
+                + p.concurrency() + " in flight, 429 pauses all";
     }
 
     static Build build(BenchStore.Prepared store, int repeats) {

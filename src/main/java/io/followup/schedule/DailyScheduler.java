@@ -1,7 +1,6 @@
 package io.followup.schedule;
 
 import com.google.gson.Gson;
-import io.followup.chat.ChatMessage;
 import io.followup.digest.Digest;
 import io.followup.digest.DigestBuilder;
 import io.followup.digest.Reminder;
@@ -16,7 +15,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,13 +117,14 @@ public final class DailyScheduler implements AutoCloseable {
                 && !outbox.exists(day, settings.digestChannel(), KIND_DIGEST);
         Digest digest = new DigestBuilder(day, settings.lookaheadDays(), settings.teamChannels()).build(openTasks.get());
         Counter c = new Counter();
+        Run run = new Run(day, now, false, digest.reminders());
         if (digestDue) {
-            enqueueDigest(digest, day, now, c);
+            enqueueDigest(digest, run);
         }
         for (Reminder r : digest.reminders()) {
-            enqueueReminder(r, day, now, false, c);
+            enqueueReminder(r, run, c);
         }
-        return c.result();
+        return run.flush(c);
     }
 
     /** For the {@code digest} command: today's digest and every reminder, due now, whatever the time or day. */
@@ -130,24 +133,79 @@ public final class DailyScheduler implements AutoCloseable {
         LocalDate day = LocalDate.ofInstant(now, settings.zone());
         Digest digest = new DigestBuilder(day, settings.lookaheadDays(), settings.teamChannels()).build(openTasks.get());
         Counter c = new Counter();
+        Run run = new Run(day, now, true, digest.reminders());
         if (settings.digestChannel() == null) {
             c.notes.add("no channel digest: FOLLOWUP_DIGEST_CHANNEL is not set");
         } else {
-            enqueueDigest(digest, day, now, c);
+            enqueueDigest(digest, run);
         }
         for (Reminder r : digest.reminders()) {
-            enqueueReminder(r, day, now, true, c);
+            enqueueReminder(r, run, c);
         }
-        return c.result();
+        return run.flush(c);
     }
 
-    private void enqueueDigest(Digest digest, LocalDate day, Instant now, Counter c) {
-        c.add(outbox.enqueue(new NewMessage(day, settings.digestChannel(), KIND_DIGEST, null,
-                GSON.toJson(DigestMessages.channel(digest)), now), now));
+    /**
+     * One enqueue pass: the reminder settings read once, the users' zones looked up together (only when a
+     * reminder's time matters), and every row inserted in one transaction at the end.
+     */
+    private final class Run {
+        final LocalDate day;
+        final Instant now;
+        final boolean immediate;
+        final Map<String, ReminderPrefsStore.Pref> prefsByUser;
+        final Map<String, ZoneId> zones;
+        final List<OutboxStore.Insert> rows = new ArrayList<>();
+
+        Run(LocalDate day, Instant now, boolean immediate, List<Reminder> reminders) {
+            this.day = day;
+            this.now = now;
+            this.immediate = immediate;
+            this.prefsByUser = reminders.isEmpty() ? Map.of() : prefs.all();
+            if (immediate) {
+                this.zones = Map.of();
+            } else {
+                Set<String> users = new LinkedHashSet<>();
+                for (Reminder r : reminders) {
+                    if (!r.isTeam()) {
+                        recipients.chatUserOf(r.owner()).filter(u -> pref(u).enabled()).ifPresent(users::add);
+                    }
+                }
+                this.zones = userZones.zonesOf(users);
+            }
+        }
+
+        ReminderPrefsStore.Pref pref(String user) {
+            return prefsByUser.getOrDefault(user, ReminderPrefsStore.Pref.DEFAULT);
+        }
+
+        ZoneId zoneOf(String user) {
+            ZoneId z = zones.get(user);
+            return z != null ? z : userZones.zoneOf(user);
+        }
+
+        Enqueued flush(Counter c) {
+            boolean[] added = outbox.insertAll(rows, now);
+            for (int i = 0; i < added.length; i++) {
+                if (rows.get(i).error() == null) {
+                    c.add(added[i]);
+                } else {
+                    c.unsendable(added[i]);
+                }
+            }
+            return c.result();
+        }
     }
 
-    private void enqueueReminder(Reminder r, LocalDate day, Instant now, boolean immediate, Counter c) {
-        ChatMessage message = DigestMessages.reminder(r, day);
+    private void enqueueDigest(Digest digest, Run run) {
+        run.rows.add(OutboxStore.Insert.queued(new NewMessage(run.day, settings.digestChannel(), KIND_DIGEST, null,
+                GSON.toJson(DigestMessages.channel(digest)), run.now)));
+    }
+
+    private void enqueueReminder(Reminder r, Run run, Counter c) {
+        LocalDate day = run.day;
+        Instant now = run.now;
+        boolean immediate = run.immediate;
         if (r.isTeam()) {
             if (r.teamChannel() == null) {
                 c.notes.add("no reminder for team " + r.owner() + ": the people file names no channel for it");
@@ -155,29 +213,37 @@ public final class DailyScheduler implements AutoCloseable {
             }
             Instant at = settings.digestAt(day);
             if (immediate || isDecidedNow(at, now)) {
-                c.add(outbox.enqueue(new NewMessage(day, r.teamChannel(), KIND_REMINDER, r.owner(), GSON.toJson(message), now), now));
+                run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, r.teamChannel(), KIND_REMINDER, r.owner(), json(r, day), now)));
             }
             return;
         }
         Optional<String> user = recipients.chatUserOf(r.owner());
         if (user.isEmpty()) {
             if (immediate || isDecidedNow(settings.digestAt(day), now)) {
-                c.unsendable(outbox.recordUnsendable(new NewMessage(day, "person:" + r.owner(), KIND_REMINDER, r.owner(), GSON.toJson(message), now),
-                        now, "no chat user known for " + r.owner() + " (add slack: to the people file, or link the account)"));
+                run.rows.add(OutboxStore.Insert.unsendable(new NewMessage(day, "person:" + r.owner(), KIND_REMINDER, r.owner(), json(r, day), now),
+                        "no chat user known for " + r.owner() + " (add slack: to the people file, or link the account)"));
             }
             return;
         }
-        ReminderPrefsStore.Pref pref = prefs.get(user.get());
+        ReminderPrefsStore.Pref pref = run.pref(user.get());
         if (!pref.enabled()) {
             c.skipped++;
             return;
         }
-        ZoneId zone = userZones.zoneOf(user.get());
+        if (immediate) {
+            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
+            return;
+        }
+        ZoneId zone = run.zoneOf(user.get());
         LocalTime time = pref.time() == null ? settings.digestTime() : pref.time();
         Instant at = ScheduleSettings.at(day, time, zone);
-        if (immediate || isDecidedNow(at, now)) {
-            c.add(outbox.enqueue(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), GSON.toJson(message), now), now));
+        if (isDecidedNow(at, now)) {
+            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
         }
+    }
+
+    private static String json(Reminder r, LocalDate day) {
+        return GSON.toJson(DigestMessages.reminder(r, day));
     }
 
     /** Its time has come, and either it came just now or the bot was not running then (catch-up). */

@@ -1,6 +1,7 @@
 package io.followup.store;
 
 import io.followup.store.OutboxRow.State;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,6 +49,52 @@ public final class OutboxStore {
                 .execute()) == 1;
     }
 
+    /** One row of {@link #insertAll}: a message to enqueue ({@code error} null) or to record as unsendable. */
+    public record Insert(NewMessage message, String error) {
+        public static Insert queued(NewMessage m) {
+            return new Insert(m, null);
+        }
+
+        public static Insert unsendable(NewMessage m, String error) {
+            return new Insert(m, error);
+        }
+    }
+
+    /**
+     * Inserts every row in ONE transaction with one prepared batch (each unless its (day, recipient, kind)
+     * exists); {@code result[i]} says whether row i was added.
+     */
+    public boolean[] insertAll(List<Insert> rows, Instant now) {
+        boolean[] added = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return added;
+        }
+        jdbi.useTransaction(h -> {
+            try (PreparedStatement ps = h.getConnection().prepareStatement("""
+                    INSERT OR IGNORE INTO outbox (day, recipient, kind, subject, payload, state, last_error, due_at_ms, created_at_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                // one row per execute: SQLite's batch counts are per statement, and the loop stays in one transaction
+                for (int i = 0; i < rows.size(); i++) {
+                    Insert r = rows.get(i);
+                    NewMessage m = r.message();
+                    ps.setString(1, m.day().toString());
+                    ps.setString(2, m.recipient());
+                    ps.setString(3, m.kind());
+                    ps.setString(4, m.subject());
+                    ps.setString(5, m.payload());
+                    ps.setString(6, (r.error() == null ? State.QUEUED : State.FAILED).dbName());
+                    ps.setString(7, r.error());
+                    ps.setLong(8, m.dueAt().toEpochMilli());
+                    ps.setLong(9, now.toEpochMilli());
+                    added[i] = ps.executeUpdate() == 1;
+                }
+            } catch (SQLException e) {
+                throw new Database.StoreException("Cannot add the digest messages to the outbox: " + e.getMessage(), e);
+            }
+        });
+        return added;
+    }
+
     public boolean exists(LocalDate day, String recipient, String kind) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE day = :day AND recipient = :r AND kind = :k")
                 .bind("day", day.toString()).bind("r", recipient).bind("k", kind).mapTo(Integer.class).one()) > 0;
@@ -66,6 +113,25 @@ public final class OutboxStore {
             }
             return h.createQuery("SELECT * FROM outbox WHERE claim_token = :token AND state = 'sending'")
                     .bind("token", token).map(OutboxStore::row).findFirst();
+        });
+    }
+
+    /**
+     * Atomically takes up to {@code max} queued rows that are due (oldest first), all marked 'sending' under
+     * {@code token} in one statement; each row's later updates are guarded by its id and that token.
+     */
+    public List<OutboxRow> claimBatch(Instant now, String token, int max) {
+        return jdbi.withHandle(h -> {
+            int n = h.createUpdate("""
+                    UPDATE outbox SET state = 'sending', claim_token = :token, claimed_at_ms = :now
+                    WHERE id IN (SELECT id FROM outbox WHERE state = 'queued' AND due_at_ms <= :now ORDER BY due_at_ms, id LIMIT :max)
+                      AND state = 'queued'""")
+                    .bind("token", token).bind("now", now.toEpochMilli()).bind("max", max).execute();
+            if (n == 0) {
+                return List.<OutboxRow>of();
+            }
+            return h.createQuery("SELECT * FROM outbox WHERE claim_token = :token AND state = 'sending' ORDER BY due_at_ms, id")
+                    .bind("token", token).map(OutboxStore::row).list();
         });
     }
 

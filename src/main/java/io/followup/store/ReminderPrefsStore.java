@@ -2,6 +2,8 @@ package io.followup.store;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Each chat user's reminder settings: on or off, and an own time of day (null: the digest time). */
@@ -24,6 +26,16 @@ public final class ReminderPrefsStore {
                 .map((rs, ctx) -> new Pref(rs.getInt("enabled") != 0,
                         rs.getString("remind_at") == null ? null : LocalTime.parse(rs.getString("remind_at"))))
                 .findFirst()).orElse(Pref.DEFAULT);
+    }
+
+    /** Every user's settings that differ from {@link Pref#DEFAULT}, in one query (the scheduler reads them per run). */
+    public Map<String, Pref> all() {
+        Map<String, Pref> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT chat_user, enabled, remind_at FROM reminder_prefs")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new Pref(rs.getInt(2) != 0,
+                        rs.getString(3) == null ? null : LocalTime.parse(rs.getString(3)))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     public void setEnabled(String chatUser, boolean enabled, Instant now) {

@@ -23,8 +23,6 @@ import org.jdbi.v3.core.statement.Query;
 /** Reads merged tasks, each with its source lines and meeting. */
 public final class TaskStore {
 
-    private static final String SELECT = "SELECT t.*, m.title AS m_title, m.date AS m_date FROM tasks t LEFT JOIN meetings m ON m.id = t.meeting_id ";
-    private static final String SELECT_SOURCES = "SELECT ts.task_id, ts.path, ts.line FROM task_sources ts JOIN tasks t ON t.id = ts.task_id ";
     private static final String OPEN = "t.status NOT IN ('done', 'cancelled')";
 
     /** Source order: the order the tasks appear in the vault. */
@@ -202,27 +200,145 @@ public final class TaskStore {
         return tasks;
     }
 
+    /**
+     * One query: each matching task joined with its meeting and its source lines (one row per source; a task
+     * without sources comes once with NULL path). Columns are read by position.
+     */
     private static List<Task> query(Handle h, String condition, java.util.function.Consumer<Query> binder) {
-        Map<String, List<SourceRef>> sources = new HashMap<>();
-        Query sq = h.createQuery(SELECT_SOURCES + "WHERE " + condition + " ORDER BY ts.path, ts.line");
-        binder.accept(sq);
-        sq.map((rs, ctx) -> Map.entry(rs.getString(1), new SourceRef(rs.getString(2), rs.getInt(3))))
-                .forEach(e -> sources.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        Query tq = h.createQuery(SELECT + "WHERE " + condition);
-        binder.accept(tq);
-        Map<String, Task> out = new LinkedHashMap<>();
-        tq.map((rs, ctx) -> task(rs, sources.getOrDefault(rs.getString("id"), List.of()))).forEach(t -> out.put(t.id(), t));
-        return new ArrayList<>(out.values());
+        Query q = h.createQuery(SELECT_JOINED + "WHERE " + condition);
+        binder.accept(q);
+        Map<String, Row> rows = new LinkedHashMap<>();
+        q.scanResultSet((supplier, ctx) -> {
+            try (ResultSet rs = supplier.get()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    Row row = rows.get(id);
+                    if (row == null) {
+                        row = new Row(rs);
+                        rows.put(id, row);
+                    }
+                    String path = rs.getString(22);
+                    if (path != null) {
+                        row.sources.add(new SourceRef(path, rs.getInt(23)));
+                    }
+                }
+            }
+            return null;
+        });
+        List<Task> out = new ArrayList<>(rows.size());
+        for (Row r : rows.values()) {
+            out.add(r.task());
+        }
+        return out;
     }
 
-    private static Task task(ResultSet rs, List<SourceRef> sources) throws SQLException {
-        String meetingId = rs.getString("meeting_id");
-        MeetingRef meeting = meetingId == null ? null : new MeetingRef(meetingId, rs.getString("m_title"), Sql.date(rs.getString("m_date")));
-        return new Task(rs.getString("id"), rs.getString("description"), rs.getString("owner"), rs.getString("owner_raw"),
-                OwnerKind.fromJsonName(rs.getString("owner_kind")), TaskStatus.fromJsonName(rs.getString("status")),
-                rs.getString("status_symbol"), Sql.date(rs.getString("due")), Sql.date(rs.getString("scheduled")),
-                Sql.date(rs.getString("start")), Sql.date(rs.getString("created")), Sql.date(rs.getString("done")),
-                Sql.date(rs.getString("cancelled")), Priority.fromJsonName(rs.getString("priority")), rs.getString("recurrence"),
-                Json.strings(rs.getString("tags")), rs.getString("block_id"), meeting, sources, rs.getInt("writeback_pending") == 1);
+    private static final String SELECT_JOINED = "SELECT t.id, t.description, t.owner, t.owner_raw, t.owner_kind, t.status, t.status_symbol, "
+            + "t.due, t.scheduled, t.start, t.created, t.done, t.cancelled, t.priority, t.recurrence, t.tags, t.block_id, "
+            + "t.meeting_id, t.writeback_pending, m.title, m.date, ts.path, ts.line "
+            + "FROM tasks t LEFT JOIN meetings m ON m.id = t.meeting_id LEFT JOIN task_sources ts ON ts.task_id = t.id ";
+
+    private static final Map<String, List<String>> TAGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A task's columns as read, and its sources as they come. */
+    private static final class Row {
+        final String id;
+        final String description;
+        final String owner;
+        final String ownerRaw;
+        final String ownerKind;
+        final String status;
+        final String statusSymbol;
+        final String due;
+        final String scheduled;
+        final String start;
+        final String created;
+        final String done;
+        final String cancelled;
+        final String priority;
+        final String recurrence;
+        final String tags;
+        final String blockId;
+        final String meetingId;
+        final boolean writebackPending;
+        final String meetingTitle;
+        final String meetingDate;
+        final List<SourceRef> sources = new ArrayList<>(1);
+
+        Row(ResultSet rs) throws SQLException {
+            id = rs.getString(1);
+            description = rs.getString(2);
+            owner = rs.getString(3);
+            ownerRaw = rs.getString(4);
+            ownerKind = rs.getString(5);
+            status = rs.getString(6);
+            statusSymbol = rs.getString(7);
+            due = rs.getString(8);
+            scheduled = rs.getString(9);
+            start = rs.getString(10);
+            created = rs.getString(11);
+            done = rs.getString(12);
+            cancelled = rs.getString(13);
+            priority = rs.getString(14);
+            recurrence = rs.getString(15);
+            tags = rs.getString(16);
+            blockId = rs.getString(17);
+            meetingId = rs.getString(18);
+            writebackPending = rs.getInt(19) == 1;
+            meetingTitle = rs.getString(20);
+            meetingDate = rs.getString(21);
+        }
+
+        Task task() {
+            if (sources.size() > 1) {
+                sources.sort(Comparator.comparing(SourceRef::path).thenComparingInt(SourceRef::line));
+            }
+            MeetingRef meeting = meetingId == null ? null : new MeetingRef(meetingId, meetingTitle, date(meetingDate));
+            return new Task(id, description, owner, ownerRaw, OwnerKind.fromJsonName(ownerKind), TaskStatus.fromJsonName(status),
+                    statusSymbol, date(due), date(scheduled), date(start), date(created), date(done), date(cancelled),
+                    Priority.fromJsonName(priority), recurrence, tags(tags), blockId, meeting, sources, writebackPending);
+        }
+    }
+
+    /** Tags lists repeat (mostly "[]"): parsed once each. */
+    private static List<String> tags(String json) {
+        if (json == null || json.isEmpty() || "[]".equals(json)) {
+            return List.of();
+        }
+        if (TAGS.size() > 10_000) {
+            return List.copyOf(Json.strings(json));
+        }
+        return TAGS.computeIfAbsent(json, j -> List.copyOf(Json.strings(j)));
+    }
+
+    /** yyyy-MM-dd without the formatter (most dates are in that form); anything else through Sql.date. */
+    static LocalDate date(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    return Sql.date(s);
+                }
+            }
+        }
+        return Sql.date(s);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }
