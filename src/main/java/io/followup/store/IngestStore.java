@@ -243,100 +243,9 @@ public final class IngestStore {
                 }
             }
             pending.clear();
-            // Then the rows sent as JSON, parents first (task_sources references tasks).
-            for (JsonRows j : jsonRows) {
-                j.run();
-            }
             pendingRows = 0;
             pendingChars = 0;
         }
-
-        /**
-         * Rows of one INSERT sent to SQLite as one JSON array per run: binding one value instead of a value per
-         * column per row (a JNI call each) halves the cost of the thousands of merged rows a first ingest writes.
-         */
-        private final class JsonRows {
-            private final String sql;
-            private final StringBuilder sb = new StringBuilder(1 << 16);
-            private int rows;
-            private boolean first;
-
-            /** {@code sql} reads the row as {@code value->>0, value->>1, ...} FROM json_each(?). */
-            JsonRows(String sql) {
-                this.sql = sql;
-            }
-
-            JsonRows row() {
-                sb.append(rows == 0 ? "[[" : ",[");
-                first = true;
-                return this;
-            }
-
-            private void comma() {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-            }
-
-            JsonRows num(long n) {
-                comma();
-                sb.append(n);
-                return this;
-            }
-
-            JsonRows str(String v) {
-                comma();
-                if (v == null) {
-                    sb.append("null");
-                    return this;
-                }
-                sb.append('"');
-                for (int i = 0; i < v.length(); i++) {
-                    char c = v.charAt(i);
-                    if (c == '"' || c == '\\') {
-                        sb.append('\\').append(c);
-                    } else if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                sb.append('"');
-                return this;
-            }
-
-            void end() throws SQLException {
-                sb.append(']');
-                rows++;
-                if (++pendingRows >= 2000) {
-                    flushSql();
-                }
-            }
-
-            void run() throws SQLException {
-                if (rows == 0) {
-                    return;
-                }
-                sb.append(']');
-                PreparedStatement p = ps(sql);
-                p.setString(1, sb.toString());
-                sb.setLength(0);
-                rows = 0;
-                exec(p);
-            }
-        }
-
-        private final JsonRows taskRows = new JsonRows("INSERT INTO tasks(id, description, owner, owner_raw, owner_kind, status, "
-                + "status_symbol, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, "
-                + "writeback_pending, search_rowid) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, "
-                + "value->>7, value->>8, value->>9, value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, "
-                + "value->>17, value->>18, value->>19 FROM json_each(?)");
-        private final JsonRows sourceRows = new JsonRows("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) "
-                + "SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)");
-        private final JsonRows taskSearchRows = new JsonRows("INSERT INTO search_index(rowid, kind, ref, title, body) "
-                + "SELECT value->>0, 'task', value->>1, value->>2, value->>3 FROM json_each(?)");
-        private final List<JsonRows> jsonRows = List.of(taskRows, sourceRows, taskSearchRows);
 
         /** Runs every batched row: before reading, and before the transaction commits. */
         public void flush() {
@@ -576,27 +485,61 @@ public final class IngestStore {
             });
         }
 
+        /**
+         * Batched like the notes: a bound value per column is cheaper than the JSON array per 2,000 rows that was
+         * tried before (measured on the 112,000 tasks of a 10,000-note vault: 1.5 s against 4.1 s of CPU for the
+         * tasks and their sources), as SQLite then neither parses the JSON nor extracts each value from it.
+         */
         public void insertTasks(List<IngestBatch.TaskWrite> writes) {
             if (writes.isEmpty()) {
                 return;
             }
             run(() -> {
+                // Prepared in this order, so a flush writes tasks before the sources that reference them.
+                PreparedStatement tp = ps("INSERT INTO tasks(id, description, owner, owner_raw, owner_kind, status, status_symbol, due, "
+                        + "scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, writeback_pending, "
+                        + "search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement sp = ps("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'task', ?, ?, ?)");
                 for (IngestBatch.TaskWrite w : writes) {
                     Task t = w.task();
                     long searchRow = nextSearchRow++;
-                    taskRows.row().str(t.id()).str(t.description()).str(t.owner()).str(t.ownerRaw())
-                            .str(t.ownerKind() == null ? null : t.ownerKind().jsonName()).str(t.status().jsonName())
-                            .str(t.statusSymbol() == null ? t.status().symbol() : t.statusSymbol())
-                            .str(Sql.iso(t.due())).str(Sql.iso(t.scheduled())).str(Sql.iso(t.start())).str(Sql.iso(t.created()))
-                            .str(Sql.iso(t.done())).str(Sql.iso(t.cancelled())).str(t.priority() == null ? null : t.priority().jsonName())
-                            .str(t.recurrence()).str(Json.write(t.tags())).str(t.blockId()).str(t.meeting() == null ? null : t.meeting().id())
-                            .num(t.writebackPending() ? 1 : 0).num(searchRow).end();
+                    tp.setString(1, t.id());
+                    tp.setString(2, t.description());
+                    tp.setString(3, t.owner());
+                    tp.setString(4, t.ownerRaw());
+                    tp.setString(5, t.ownerKind() == null ? null : t.ownerKind().jsonName());
+                    tp.setString(6, t.status().jsonName());
+                    tp.setString(7, t.statusSymbol() == null ? t.status().symbol() : t.statusSymbol());
+                    tp.setString(8, Sql.iso(t.due()));
+                    tp.setString(9, Sql.iso(t.scheduled()));
+                    tp.setString(10, Sql.iso(t.start()));
+                    tp.setString(11, Sql.iso(t.created()));
+                    tp.setString(12, Sql.iso(t.done()));
+                    tp.setString(13, Sql.iso(t.cancelled()));
+                    tp.setString(14, t.priority() == null ? null : t.priority().jsonName());
+                    tp.setString(15, t.recurrence());
+                    tp.setString(16, t.tags().isEmpty() ? "[]" : Json.write(t.tags()));
+                    tp.setString(17, t.blockId());
+                    tp.setString(18, t.meeting() == null ? null : t.meeting().id());
+                    tp.setInt(19, t.writebackPending() ? 1 : 0);
+                    tp.setLong(20, searchRow);
+                    batch(tp);
                     for (int i = 0; i < t.sources().size(); i++) {
                         SourceRef s = t.sources().get(i);
                         SourceIdentity id = w.identities().get(i);
-                        sourceRows.row().str(t.id()).str(s.path()).num(s.line()).str(id.normText()).num(id.occurrence()).end();
+                        sp.setString(1, t.id());
+                        sp.setString(2, s.path());
+                        sp.setInt(3, s.line());
+                        sp.setString(4, id.normText());
+                        sp.setInt(5, id.occurrence());
+                        batch(sp);
                     }
-                    taskSearchRows.row().num(searchRow).str(t.id()).str(t.description()).str(t.owner() == null ? "" : t.owner()).end();
+                    fts.setLong(1, searchRow);
+                    fts.setString(2, t.id());
+                    fts.setString(3, t.description());
+                    fts.setString(4, t.owner() == null ? "" : t.owner());
+                    batch(fts);
                 }
             });
         }
