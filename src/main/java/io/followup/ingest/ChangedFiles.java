@@ -120,7 +120,8 @@ final class ChangedFiles {
             return new Failed(new Warning(f.relPath(), 0, "skipped, cannot be read: " + e.getClass().getSimpleName()));
         }
         String hash = ContentHash.of(bytes);
-        if (before != null && before.hash().equals(hash)) {
+        // Same length and same fingerprint: the same bytes under a new timestamp.
+        if (before != null && before.size() == bytes.length && before.hash().equals(hash)) {
             return new Touched(new NoteFingerprint(f.relPath(), f.size(), f.mtimeMs(), hash, before.date(), before.meeting()));
         }
         try {

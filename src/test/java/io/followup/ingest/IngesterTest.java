@@ -87,6 +87,23 @@ class IngesterTest {
     }
 
     @Test
+    void an_edit_that_keeps_the_length_is_parsed() throws Exception {
+        fx.ingest();
+        Path note = fx.vault.resolve("Projects/p.md");
+        String before = Files.readString(note);
+        String after = before.replace("- [ ]", "- [x]");
+        assertEquals(before.length(), after.length());
+        Files.writeString(note, after);
+        Files.setLastModifiedTime(note, java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L));
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(1, r.parsed());
+        assertEquals(List.of(TaskStatus.DONE), tasks().stream().filter(t -> t.sources().get(0).path().equals("Projects/p.md"))
+                .map(Task::status).toList());
+    }
+
+    @Test
     void editing_one_note_parses_only_it() {
         fx.ingest();
         fx.write("Projects/p.md", "title: Cloud", "type: projects", "- [ ] Write the roadmap @Ana Lima", "- [ ] Price the plan");
