@@ -2,9 +2,13 @@ package io.followup.people;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Comparison keys for names: case, accents, hyphens and extra spaces ignored ("Björn" = "bjorn"). */
 public final class Names {
+
+    /** Runs of whitespace; compiled once (String.replaceAll compiles its pattern on every call). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Names() {
     }
@@ -50,7 +54,7 @@ public final class Names {
             int bar = s.indexOf('|');
             s = bar >= 0 ? s.substring(bar + 1) : s;
         }
-        return s.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     /** Letters NFD does not decompose, spelled the way people type them without accents. */

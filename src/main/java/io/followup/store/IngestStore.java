@@ -76,8 +76,14 @@ public final class IngestStore {
 
     /** The text a note is found by: its distinct section texts, by section name. */
     static String searchBody(Map<String, String> sections) {
-        Set<String> texts = new LinkedHashSet<>();
-        new TreeMap<>(sections).values().stream().filter(v -> v != null && !v.isBlank()).forEach(texts::add);
+        // Distinct by equals against the few kept so far, not by a hash set: hashing reads every character of
+        // a transcript, while two different texts nearly always differ in length, which equals checks first.
+        List<String> texts = new ArrayList<>(sections.size());
+        for (String v : new TreeMap<>(sections).values()) {
+            if (v != null && !v.isBlank() && !texts.contains(v)) {
+                texts.add(v);
+            }
+        }
         return String.join("\n\n", texts);
     }
 

@@ -40,21 +40,25 @@ public final class Mojibake {
     }
 
     public static String repair(String s) {
-        if (s == null || isAscii(s)) {
+        if (s == null) {
             return s;
         }
+        // The runs are found in a copy of the characters: a whole note read through String.charAt costs several
+        // times more (an ingest runs without the optimising compiler, which would remove its checks).
+        int n = s.length();
+        char[] cs = new char[n];
+        s.getChars(0, n, cs, 0);
         // Text is copied only from the first run that changes: correct text comes back as it is.
         StringBuilder out = null;
         int copied = 0;
         int i = 0;
-        int n = s.length();
         while (i < n) {
-            if (s.charAt(i) < 0x80) {
+            if (cs[i] < 0x80) {
                 i++;
                 continue;
             }
             int end = i;
-            while (end < n && s.charAt(end) >= 0x80) {
+            while (end < n && cs[end] >= 0x80) {
                 end++;
             }
             CharSequence repaired = bestRepair(s, i, end);
@@ -254,15 +258,6 @@ public final class Mojibake {
             default:
                 return Plausibility.NO;
         }
-    }
-
-    private static boolean isAscii(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (s.charAt(k) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A single-byte code page as a char -> byte table plus the bytes it may have dropped. */
