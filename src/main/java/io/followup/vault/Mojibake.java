@@ -40,7 +40,7 @@ public final class Mojibake {
     }
 
     public static String repair(String s) {
-        if (s == null) {
+        if (s == null || isAscii(s)) {
             return s;
         }
         // The runs are found in a copy of the characters: a whole note read through String.charAt costs several
@@ -258,6 +258,15 @@ public final class Mojibake {
             default:
                 return Plausibility.NO;
         }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A single-byte code page as a char -> byte table plus the bytes it may have dropped. */
