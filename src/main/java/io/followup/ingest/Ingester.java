@@ -350,9 +350,12 @@ public final class Ingester {
             last = now;
         }
 
+        /** Looked up once: ManagementFactory searches its components (allocating) on every call. */
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
         /** This thread's CPU time so far. */
         static long cpuNs() {
-            return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            return THREADS.getCurrentThreadCpuTime();
         }
 
         /** The whole process's CPU time (every thread, GC and JIT included) and the collectors' time, for the summary line. */

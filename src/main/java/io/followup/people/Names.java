@@ -26,8 +26,9 @@ public final class Names {
             if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
-            String letter = fold(Character.toLowerCase(c));
-            if (letter == null) {
+            char lower = Character.toLowerCase(c);
+            String folded = fold(lower);
+            if (folded == null && !Character.isLetterOrDigit(lower)) {
                 space = out.length() > 0;
                 continue;
             }
@@ -35,7 +36,11 @@ public final class Names {
                 out.append(' ');
                 space = false;
             }
-            out.append(letter);
+            if (folded == null) {
+                out.append(lower);
+            } else {
+                out.append(folded);
+            }
         }
         return out.toString();
     }
@@ -57,7 +62,10 @@ public final class Names {
         return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
-    /** Letters NFD does not decompose, spelled the way people type them without accents. */
+    /**
+     * Letters NFD does not decompose, spelled the way people type them without accents, and marks dropped
+     * (""); null for any other character (a letter or digit stands for itself, anything else separates words).
+     */
     private static String fold(char c) {
         switch (c) {
             case 'ø': return "o";
@@ -71,7 +79,7 @@ public final class Names {
             case 'ı': return "i";
             case '’': case '\'': case '.': return "";
             default:
-                return Character.isLetterOrDigit(c) ? String.valueOf(c) : null;
+                return null;
         }
     }
 }
