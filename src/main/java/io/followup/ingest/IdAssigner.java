@@ -36,8 +36,8 @@ final class IdAssigner {
     Map<MergedTask, String> tasks(List<MergedTask> tasks) {
         Map<MergedTask, String> ids = new IdentityHashMap<>();
         for (MergedTask t : tasks) {
-            for (TaskSource s : t.sources()) {
-                String old = previous.taskIdBySource().get(identity(s));
+            for (SourceIdentity s : t.identities()) {
+                String old = previous.taskIdBySource().get(s);
                 if (old != null && claimedTasks.add(old)) {
                     ids.put(t, old);
                     break;
@@ -47,8 +47,7 @@ final class IdAssigner {
         Predicate<String> taken = id -> claimedTasks.contains(id) || previous.replacedTaskIds().contains(id) || taskInStore.test(id);
         for (MergedTask t : tasks) {
             if (!ids.containsKey(t)) {
-                TaskSource first = t.sources().get(0);
-                String id = TaskIds.unique(first.path(), first.normText(), first.occurrence(), taken);
+                String id = TaskIds.unique(t.idHash(), taken);
                 claimedTasks.add(id);
                 ids.put(t, id);
             }

@@ -286,21 +286,22 @@ public final class Ingester {
         long mergeNs = 0;
         long mergeOnlyNs = 0;
         java.util.concurrent.atomic.AtomicLong mergeCpu = new java.util.concurrent.atomic.AtomicLong();
-        // Dates are merged on two threads, a few ahead of the writer, which writes them in order.
+        // Dates are merged (and their rows worked out but for ids) on two threads, a few ahead of the writer,
+        // which hands out ids and writes them in order.
         ExecutorService pool = units.size() > 4 ? Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-merge");
             t.setDaemon(true);
             return t;
         }) : null;
         try {
-            ArrayDeque<Future<MeetingMerger.Result>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<BatchBuilder.Prepared>> inFlight = new ArrayDeque<>();
             int next = 0;
             for (int i = 0; i < units.size(); i++) {
                 while (next < units.size() && inFlight.size() < 8) {
                     List<ParsedNote> group = group(s, units.get(next++), fresh);
-                    Callable<MeetingMerger.Result> merge = () -> {
+                    Callable<BatchBuilder.Prepared> merge = () -> {
                         long c0 = Timing.ON ? Timing.cpuNs() : 0;
-                        MeetingMerger.Result r = new MeetingMerger(resolver).merge(group);
+                        BatchBuilder.Prepared r = BatchBuilder.prepare(new MeetingMerger(resolver).merge(group));
                         if (Timing.ON) {
                             mergeCpu.addAndGet(Timing.cpuNs() - c0);
                         }
@@ -309,7 +310,7 @@ public final class Ingester {
                     inFlight.add(pool == null ? CompletableFuture.completedFuture(merge.call()) : pool.submit(merge));
                 }
                 long t0 = System.nanoTime();
-                MeetingMerger.Result merged = await(inFlight.poll());
+                BatchBuilder.Prepared merged = await(inFlight.poll());
                 mergeOnlyNs += System.nanoTime() - t0;
                 BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids);
                 mergeNs += System.nanoTime() - t0;

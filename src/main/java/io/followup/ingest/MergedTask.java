@@ -51,8 +51,48 @@ public final class MergedTask {
         return sources.stream().map(s -> new SourceRef(s.path(), s.line())).toList();
     }
 
+    /** The merged fields (id and meeting left empty), once {@link #prepare()} worked them out. */
+    private Task fields;
+    private byte[] idHash;
+
+    /**
+     * Works out the merged fields and the id hash ahead: the merge threads call this, so that the thread
+     * writing to the store only puts ids on (a first ingest writes 112,000 tasks on that one thread).
+     */
+    void prepare() {
+        fields = merge(null, null);
+        idHash();
+        identities();
+    }
+
+    private List<io.followup.store.SourceIdentity> identities;
+
+    /** Each source line's identity (path, normalised text, occurrence), in {@link #sources()} order. */
+    List<io.followup.store.SourceIdentity> identities() {
+        if (identities == null) {
+            identities = sources.stream().map(IdAssigner::identity).toList();
+        }
+        return identities;
+    }
+
+    /** The hash of the first source line an id is made from. */
+    byte[] idHash() {
+        if (idHash == null) {
+            TaskSource first = sources.get(0);
+            idHash = TaskIds.hash(first.path(), first.normText(), first.occurrence());
+        }
+        return idHash;
+    }
+
     /** The merged task with the given id and meeting (null for a standalone task). */
     public Task toTask(String id, MeetingRef meeting) {
+        Task f = fields != null ? fields : merge(null, null);
+        return new Task(id, f.description(), f.owner(), f.ownerRaw(), f.ownerKind(), f.status(), f.statusSymbol(), f.due(),
+                f.scheduled(), f.start(), f.created(), f.done(), f.cancelled(), f.priority(), f.recurrence(), f.tags(), f.blockId(),
+                meeting, f.sources(), false);
+    }
+
+    private Task merge(String id, MeetingRef meeting) {
         ParsedTask p = primary().task();
         TaskStatus status = p.status();
         OwnerResolver.Owner owner = owner();
