@@ -234,27 +234,32 @@ public final class MeetingMerger {
         return m;
     }
 
+    /** Owner names as features compare them (normalised), by name: a merge sees the same few owners many times. */
+    private final Map<String, String> ownerKeys = new HashMap<>();
+
+    /**
+     * The features {@link TaskSimilarity.Features#of} gives the line, as the scorer reads them: the tokens come from
+     * the line's normalised text, which is what they are made from.
+     */
     private Line features(TaskSource s) {
         Line line = featureCache.get(s);
         if (line == null) {
-            TaskSimilarity.Features f = computeFeatures(s);
-            int[] ids = new int[f.tokens().size()];
+            java.util.Set<String> tokens = TaskText.tokensOfNormalized(s.normText());
+            int[] ids = new int[tokens.size()];
             long signature = 0;
             int k = 0;
-            for (String token : f.tokens()) {
+            for (String token : tokens) {
                 int id = tokenIds.computeIfAbsent(token, t -> tokenIds.size());
                 ids[k++] = id;
                 signature |= 1L << (id & 63);
             }
             java.util.Arrays.sort(ids);
-            line = new Line(ids, signature, ids.length - Long.bitCount(signature), f.due(), f.owner());
+            String owner = s.owner() == null || s.owner().name() == null ? null
+                    : ownerKeys.computeIfAbsent(s.owner().name(), TaskText::normalize);
+            line = new Line(ids, signature, ids.length - Long.bitCount(signature), s.task().due(), owner);
             featureCache.put(s, line);
         }
         return line;
-    }
-
-    private static TaskSimilarity.Features computeFeatures(TaskSource s) {
-        return TaskSimilarity.Features.of(s.task().description(), s.task().due(), s.owner() == null ? null : s.owner().name());
     }
 
     /** The lines last worked out for a note, and the participants their owners were resolved against. */
@@ -278,13 +283,16 @@ public final class MeetingMerger {
     }
 
     private List<TaskSource> resolveSources(ParsedNote note, List<String> participants) {
+        // A note names the same few owners on many lines: each is resolved once (against the same participants).
+        Map<String, OwnerResolver.Owner> resolved = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         List<TaskSource> out = new ArrayList<>();
         note.tasks().stream().sorted(Comparator.comparingInt(ParsedTask::line)).forEach(t -> {
             String norm = TaskText.normalize(t.description());
             int occurrence = seen.merge(norm, 1, Integer::sum) - 1;
             OwnerResolver.Owner owner = t.ownerRaw() == null ? OwnerResolver.Owner.NONE
-                    : Objects.requireNonNullElse(owners.resolve(t.ownerRaw(), participants), OwnerResolver.Owner.NONE);
+                    : resolved.computeIfAbsent(t.ownerRaw(),
+                            raw -> Objects.requireNonNullElse(owners.resolve(raw, participants), OwnerResolver.Owner.NONE));
             out.add(new TaskSource(note.path(), t, norm, occurrence, owner));
         });
         return out;
