@@ -93,6 +93,10 @@ public final class Mojibake {
     private static CharSequence bestRepair(String s, int from, int to) {
         RunRepair best = null;
         for (CodePage page : PAGES) {
+            // A run of characters the code page has none of (an emoji, most often) decodes to nothing there.
+            if (!page.showsAny(s, from, to)) {
+                continue;
+            }
             RunRepair r = repairRun(s, from, to, page);
             if (r.score > 0 && (best == null || r.score > best.score)) {
                 best = r;
@@ -302,6 +306,16 @@ public final class Mojibake {
 
         int byteOf(char c) {
             return byteOfChar[c];
+        }
+
+        /** Whether any character of {@code s[from, to)} is one this code page shows for a byte. */
+        boolean showsAny(String s, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (byteOfChar[s.charAt(k)] >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
