@@ -41,8 +41,18 @@ final class SlackServerFixture implements AutoCloseable {
     final int port;
 
     SlackServerFixture(Path dir) throws Exception {
+        this(dir, Map.of());
+    }
+
+    /** With more notes (path relative to the vault -> text) written next to the fixture vault's before the ingest. */
+    SlackServerFixture(Path dir, Map<String, String> extraNotes) throws Exception {
         Path vault = dir.resolve("vault");
         copyVault(vault);
+        for (Map.Entry<String, String> note : extraNotes.entrySet()) {
+            Path file = vault.resolve(note.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, note.getValue());
+        }
         api = new FakeSlackApi();
         api.add(new FakeSlackApi.Member(TOMAS, "Tomas Ortega", "tomas", "tomas@example.test"));
         api.add(new FakeSlackApi.Member(PRIYA, "P. Raman", "priya", "priya@example.test"));
