@@ -33,6 +33,7 @@ public final class CommandService {
     private final TaskQueries queries;
     private final MeetingReplies meetingReplies;
     private final ReminderPrefs reminders;
+    private final DeliveryStatus deliveries;
 
     public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
                           Set<String> admins, Clock clock) {
@@ -42,7 +43,14 @@ public final class CommandService {
     /** {@code reminders} answers /tasks reminders (null: not available here). */
     public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
                           Set<String> admins, Clock clock, ReminderPrefs reminders) {
+        this(tasks, meetings, actions, directory, admins, clock, reminders, null);
+    }
+
+    /** {@code deliveries} answers /tasks digest for admins and warns them on their home (null: not available here). */
+    public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
+                          Set<String> admins, Clock clock, ReminderPrefs reminders, DeliveryStatus deliveries) {
         this.reminders = reminders;
+        this.deliveries = deliveries;
         this.tasks = tasks;
         this.actions = actions;
         this.directory = directory;
@@ -91,10 +99,16 @@ public final class CommandService {
     public Reply home(String userId, int offset) {
         Actor actor = actor(userId);
         Reply.View view = new Reply.View(Reply.View.HOME, Math.max(0, offset));
-        if (!actor.linked()) {
-            return new Reply("Followup", List.of(new Reply.Heading("Your tasks"), new Reply.Text(Help.unlinked())), view, false, Set.of());
-        }
-        return queries.mine(actor.person(), view, HOME_PAGE, today());
+        Reply home = actor.linked() ? queries.mine(actor.person(), view, HOME_PAGE, today())
+                : new Reply("Followup", List.of(new Reply.Heading("Your tasks"), new Reply.Text(Help.unlinked())), view, false, Set.of());
+        return actor.admin() ? withDeliveryWarning(home) : home;
+    }
+
+    /** An admin's home says when today's digest or reminders could not be delivered. */
+    private Reply withDeliveryWarning(Reply home) {
+        int failed = deliveries == null ? 0 : deliveries.failedToday();
+        return failed == 0 ? home : home.prepend("⚠️ " + failed + (failed == 1 ? " digest message" : " digest messages")
+                + " could not be delivered today. /tasks digest shows which, why, and what to do.");
     }
 
     /** A button pressed on a task shown in {@code view}: do it, then redraw the view with what happened on top. */
@@ -170,10 +184,25 @@ public final class CommandService {
         } else if (c instanceof Command.Reminders r) {
             return Reply.notice(reminders == null ? "Reminder settings are not available here."
                     : reminders.handle(actor.userId(), r.args()));
+        } else if (c instanceof Command.Digest) {
+            return digestStatus(actor);
         } else if (c instanceof Command.Meetings m) {
             return meetingReplies.answer(m.query(), today);
         }
         return help((Command.Help) c);
+    }
+
+    private Reply digestStatus(Actor actor) {
+        if (!actor.admin()) {
+            return Reply.notice("Only an admin (FOLLOWUP_ADMINS) can see what the digest delivered. Your own reminders: /tasks reminders.");
+        }
+        if (deliveries == null) {
+            return Reply.notice("The digest's delivery status is not available here; run followup digest --status.");
+        }
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Heading("Digest delivery"));
+        deliveries.summary().forEach(line -> parts.add(new Reply.Text(line)));
+        return new Reply("Digest delivery", parts, null, true, Set.of());
     }
 
     private Optional<Reply> mineNeedsLink(Actor actor, boolean mine) {
