@@ -13,6 +13,7 @@ import io.followup.schedule.OutboxStatus;
 import io.followup.schedule.ScheduleSettings;
 import io.followup.store.Database;
 import io.followup.store.OutboxStore;
+import io.followup.store.ReminderPrefsStore;
 import io.followup.store.TaskStore;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -99,9 +100,11 @@ public final class DigestCommand implements Callable<Integer> {
         if (digest.reminders().isEmpty()) {
             out.println("=== No reminders: nobody has anything overdue, due today or due tomorrow.");
         }
+        ReminderPrefsStore prefs = new ReminderPrefsStore(db);
         for (Reminder r : digest.reminders()) {
             String to = r.isTeam() ? (r.teamChannel() == null ? "(no channel for this team in the people file)" : r.teamChannel())
-                    : directory.userOf(r.owner()).map(u -> "DM " + u).orElse("(no chat user known: not sent)");
+                    : directory.userOf(r.owner()).map(u -> prefs.get(u).enabled() ? "DM " + u : "(" + u + " turned reminders off: not sent)")
+                    .orElse("(no chat user known: not sent)");
             out.println("=== Reminder for " + r.owner() + " → " + to);
             out.println(DigestText.reminder(r, today));
         }
