@@ -219,10 +219,15 @@ public final class CommandService {
     }
 
     private ActionResult reassign(Actor actor, String taskId, PersonRef who, String origin) {
-        Optional<String> person = queries.resolve(who);
+        Optional<String> person = queries.assignee(who);
+        if (person.isEmpty() && who.userId() == null) {
+            return new ActionResult(ActionResult.Kind.INVALID, null, "I don't know anyone called \"" + shorten(who.name())
+                    + "\", so nothing was changed. Mention them (@name), or use a name from the notes; an admin can link someone new"
+                    + " with /tasks link @user Full Name.");
+        }
         if (person.isEmpty()) {
-            return new ActionResult(ActionResult.Kind.INVALID, null, (who.userId() != null ? "<@" + who.userId() + ">" : who.name())
-                    + " isn't linked to a person yet, so I can't give them tasks. An admin can run /tasks link @user Full Name.");
+            return new ActionResult(ActionResult.Kind.INVALID, null, "<@" + who.userId()
+                    + "> isn't linked to a person yet, so I can't give them tasks. An admin can run /tasks link @user Full Name.");
         }
         return actions.reassign(actor, taskId, person.get(), origin);
     }

@@ -121,6 +121,20 @@ final class TaskQueries {
         return Optional.of(canonicalName(who.name()));
     }
 
+    /**
+     * Who a task may be given to: a linked chat user, or a typed name that is someone's — a task owner's, or a
+     * person's with a chat user (people file, link, workspace directory). A typo must not create a new owner.
+     */
+    Optional<String> assignee(PersonRef who) {
+        if (who.userId() != null) {
+            return directory.personOf(who.userId());
+        }
+        String name = canonicalName(who.name());
+        String key = Names.key(name);
+        boolean owner = tasks.knownOwners().stream().anyMatch(o -> Names.key(o).equals(key));
+        return owner || directory.userOf(name).isPresent() ? Optional.of(name) : Optional.empty();
+    }
+
     /** A known owner's spelling of the name (accents/case ignored, a unique first name or prefix), else the name. */
     String canonicalName(String name) {
         String key = Names.key(name);

@@ -114,6 +114,18 @@ class MoreCommandsE2ETest {
     }
 
     @Test
+    void assigning_to_a_typed_name_nobody_has_is_refused_and_changes_nothing_but_a_known_name_works() throws Exception {
+        String id = f.id("Update the pricing sheet");
+        String refused = tasks(TOMAS, "assign " + id + " @Nobody Atall");
+        assertTrue(refused.contains("I don't know anyone called \"Nobody Atall\""), refused);
+        assertEquals("Tomás Ortega", f.chat.tasks.byId(id).orElseThrow().owner());
+        assertTrue(f.chat.changes.history(id).isEmpty());
+
+        String done = tasks(TOMAS, "assign " + id + " @maren");
+        assertTrue(done.contains("Reassigned to Maren Holt"), done);
+    }
+
+    @Test
     void accept_and_decline_by_command() throws Exception {
         String id = f.id("Evaluate a second carrier");
         assertTrue(tasks(TOMAS, "accept " + id).contains("Accepted"));
