@@ -182,8 +182,12 @@ public final class CommandService {
         } else if (c instanceof Command.Link l) {
             return link(actor, l);
         } else if (c instanceof Command.Reminders r) {
-            return Reply.notice(reminders == null ? "Reminder settings are not available here."
-                    : reminders.handle(actor.userId(), r.args()));
+            if (reminders == null) {
+                return Reply.notice("Reminder settings are not available here.");
+            }
+            String answer = reminders.handle(actor.userId(), r.args());
+            return Reply.notice(actor.linked() ? answer : answer + "\nBut I don't know which person you are yet, so you won't get any"
+                    + " until you are linked: ask an admin to run /tasks link @you Your Name.");
         } else if (c instanceof Command.Digest) {
             return digestStatus(actor);
         } else if (c instanceof Command.Meetings m) {

@@ -162,6 +162,14 @@ class MoreCommandsE2ETest {
     }
 
     @Test
+    void reminders_of_an_unlinked_user_say_that_nothing_will_come_until_they_are_linked() throws Exception {
+        String text = tasks(STRANGER, "reminders");
+        assertTrue(text.contains("won't get any until you are linked"), text);
+        assertTrue(text.contains("/tasks link"), text);
+        assertFalse(tasks(PRIYA, "reminders").contains("linked"));
+    }
+
+    @Test
     void help_lists_the_commands() throws Exception {
         String text = tasks(TOMAS, "help");
         assertTrue(text.contains("/tasks done") && text.contains("/meetings"), text);
