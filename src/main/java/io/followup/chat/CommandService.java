@@ -56,7 +56,7 @@ public final class CommandService {
         this.directory = directory;
         this.admins = Set.copyOf(admins);
         this.clock = clock;
-        this.queries = new TaskQueries(tasks, meetings, directory);
+        this.queries = new TaskQueries(tasks, meetings, directory, clock.getZone());
         this.meetingReplies = new MeetingReplies(meetings, tasks);
     }
 

@@ -7,7 +7,6 @@ import io.followup.store.TaskEvent;
 import io.followup.store.TaskStore;
 import io.followup.tasks.Names;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,15 @@ import java.util.function.Predicate;
 final class TaskQueries {
 
     private static final int SEARCH_LIMIT = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TaskStore tasks;
     private final MeetingStore meetings;
     private final Directory directory;
+    /** When changes happened, in the configured zone (FOLLOWUP_TZ), as dates and "overdue" are. */
+    private final DateTimeFormatter when;
 
-    TaskQueries(TaskStore tasks, MeetingStore meetings, Directory directory) {
+    TaskQueries(TaskStore tasks, MeetingStore meetings, Directory directory, java.time.ZoneId zone) {
+        this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
         this.tasks = tasks;
         this.meetings = meetings;
         this.directory = directory;
@@ -107,7 +108,7 @@ final class TaskQueries {
         for (TaskEvent e : events) {
             String who = "vault".equals(e.actor()) ? "edited in the note (vault)"
                     : directory.personOf(e.actor()).map(p -> p + " (" + e.actor() + ")").orElse(e.actor());
-            parts.add(new Reply.Text(WHEN.format(e.at()) + " · " + who + " · " + e.action()
+            parts.add(new Reply.Text(when.format(e.at()) + " · " + who + " · " + e.action()
                     + (e.detail() == null ? "" : " · " + e.detail()) + (e.origin() == null ? "" : " · from " + e.origin())));
         }
         return new Reply("History of " + id, parts, null, true, Set.of());
