@@ -74,8 +74,11 @@ final class TaskQueries {
 
     Reply meeting(String words, Reply.View view, int pageSize, LocalDate today) {
         Optional<Meeting> m = meetings.byId(words.strip().toLowerCase(java.util.Locale.ROOT));
+        List<Meeting> others = List.of();
         if (m.isEmpty()) {
-            m = meetings.search(words, 5).stream().findFirst();
+            List<Meeting> found = meetings.search(words, 5);
+            m = found.stream().findFirst();
+            others = found.size() > 1 ? found.subList(1, found.size()) : List.of();
         }
         if (m.isEmpty()) {
             return Reply.notice("No meeting matches \"" + shorten(words) + "\". Try /meetings recent.");
@@ -83,8 +86,17 @@ final class TaskQueries {
         Meeting meeting = m.get();
         List<Task> all = tasks.byMeeting(meeting.id()).stream().sorted(TaskLists.ORDER).toList();
         String title = meeting.title() + (meeting.date() == null ? "" : " (" + meeting.date() + ")");
-        return list("Action items of " + title, List.of(new TaskLists.Group(title, all)), view, pageSize, today,
+        Reply reply = list("Action items of " + title, List.of(new TaskLists.Group(title, all)), view, pageSize, today,
                 "The meeting " + title + " has no action items.");
+        if (others.isEmpty() || view.offset() > 0) {
+            return reply;
+        }
+        // the best match may not be the meeting meant: say which others matched, so a second try is one id away
+        String also = "Also matching: " + String.join(" · ", others.stream().map(o -> shorten(o.title())
+                + (o.date() == null ? "" : " (" + o.date() + ")") + " " + o.id()).toList()) + " — /tasks meeting <id>";
+        List<Reply.Part> parts = new ArrayList<>(reply.parts());
+        parts.add(1, new Reply.Text(also));
+        return new Reply(reply.title(), parts, reply.view(), reply.notice(), reply.changedOwners());
     }
 
     Reply search(String words, Reply.View view, int pageSize, LocalDate today) {

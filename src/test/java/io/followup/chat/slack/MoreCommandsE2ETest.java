@@ -53,6 +53,16 @@ class MoreCommandsE2ETest {
     }
 
     @Test
+    void meeting_words_matching_several_meetings_name_the_others() throws Exception {
+        String weekly = f.task("Book the demo room").meeting().id();
+        String carrier = f.task("Collect the Q1 scorecards").meeting().id();
+        String text = tasks(TOMAS, "meeting the");
+        boolean weeklyShown = text.contains("Book the demo room");
+        assertTrue(text.contains("Also matching: " + (weeklyShown ? "Carrier review (2026-03-02) " + carrier
+                : "Weekly sync (2026-02-25) " + weekly) + " — /tasks meeting <id>"), text);
+    }
+
+    @Test
     void overdue_mine_narrows_to_the_caller() throws Exception {
         String text = tasks(TOMAS, "overdue mine");
         assertTrue(text.contains("Send the revised contract"), text);
