@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Slack's Web API and response_url endpoints: answers auth.test, users.list,
- * users.info, users.lookupByEmail, chat.postMessage, chat.update and views.publish, and records every call.
+ * users.info, users.lookupByEmail, chat.postMessage, chat.update, views.publish and apps.connections.open, and records
+ * every call.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -43,6 +44,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final AtomicInteger responseUrls = new AtomicInteger();
+    /** What apps.connections.open hands out (Socket Mode); null: it answers as for a bot token. */
+    volatile String socketModeUrl;
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -146,6 +149,14 @@ final class FakeSlackApi implements AutoCloseable {
                 out.addProperty("ts", "1700000000." + String.format("%06d", calls.size()));
             }
             case "views.publish" -> out.add("view", new JsonObject());
+            case "apps.connections.open" -> {
+                if (socketModeUrl == null) {
+                    out.addProperty("ok", false);
+                    out.addProperty("error", "not_allowed_token_type");
+                } else {
+                    out.addProperty("url", socketModeUrl);
+                }
+            }
             default -> {
                 out.addProperty("ok", false);
                 out.addProperty("error", "unknown_method");
