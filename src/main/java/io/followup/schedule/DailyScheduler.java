@@ -229,7 +229,7 @@ public final class DailyScheduler implements AutoCloseable {
                 c.notes.add("no reminder for team " + r.owner() + ": the people file names no channel for it");
                 return;
             }
-            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, r.teamChannel(), KIND_REMINDER, r.owner(), json(r, day), now)));
+            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, r.teamChannel(), teamKind(r), r.owner(), json(r, day), now)));
             return;
         }
         Optional<String> user = recipients.chatUserOf(r.owner());
@@ -243,6 +243,17 @@ public final class DailyScheduler implements AutoCloseable {
             return;
         }
         run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
+    }
+
+    /**
+     * The outbox kind of a team's reminder. The key is (day, recipient, kind), so teams sharing a channel need
+     * different kinds: the first of them (by name) keeps plain "reminder" — the key it always had — and the
+     * others are "reminder:&lt;team&gt;".
+     */
+    private String teamKind(Reminder r) {
+        String first = settings.teamChannels().entrySet().stream().filter(e -> e.getValue().equals(r.teamChannel()))
+                .map(Map.Entry::getKey).min(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder())).orElse(r.owner());
+        return first.equalsIgnoreCase(r.owner()) ? KIND_REMINDER : KIND_REMINDER + ":" + r.owner();
     }
 
     private static String json(Reminder r, LocalDate day) {

@@ -267,6 +267,26 @@ class DailySchedulerTest {
     }
 
     @Test
+    void two_teams_sharing_a_channel_each_get_their_reminder_there_once() throws Exception {
+        LocalDate tue = LocalDate.of(2026, 3, 10);
+        tasks.add(task("t1", "Rotate keys", "Platform team", OwnerKind.TEAM, TaskStatus.OPEN, tue));
+        tasks.add(task("t2", "Patch the routers", "Network team", OwnerKind.TEAM, TaskStatus.OPEN, tue));
+        ScheduleSettings shared = new ScheduleSettings(BERLIN, LocalTime.of(9, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                "C0DIGEST", 3, Map.of("Platform team", "C0INFRA", "Network team", "C0INFRA"));
+        MutableClock clock = at("2026-03-10T08:00:00Z");
+        DailyScheduler s = scheduler(shared, clock);
+        s.tick();
+        clock.advance(Duration.ofMinutes(1));
+        s.tick();
+        scheduler(shared, clock).enqueueAllNow();
+        s.tick();
+
+        List<String> texts = chat.deliveredTo("C0INFRA").stream().map(p -> p.message().text()).sorted().toList();
+        assertEquals(2, texts.size(), texts.toString());
+        assertTrue(texts.get(0).startsWith("Network team:") && texts.get(1).startsWith("Platform team:"), texts.toString());
+    }
+
+    @Test
     void unassigned_tasks_carry_a_claim_button_and_owned_ones_done_and_snooze() throws Exception {
         LocalDate tue = LocalDate.of(2026, 3, 10);
         tasks.add(open("u1", "Nobody's yet", null, null));
