@@ -75,8 +75,17 @@ public final class SlackServer implements AutoCloseable {
         app.blockAction(Pattern.compile("^" + Pattern.quote(ActionIds.PREFIX) + ".*"), actions::handle);
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
-            if ("home".equals(e.getTab()) && work.claim("evt:" + payload.getEventId())) {
-                work.background().execute(() -> home.publish(e.getUser(), 0, null));
+            if ("home".equals(e.getTab())) {
+                // claimed after the ack, so a busy database never delays it; a retried event is published once
+                work.background().execute(() -> {
+                    try {
+                        if (work.claim("evt:" + payload.getEventId())) {
+                            home.publish(e.getUser(), 0, null);
+                        }
+                    } catch (RuntimeException ex) {
+                        LOG.warn("App Home of {} not published: {}", e.getUser(), ex.toString());
+                    }
+                });
             }
             return ctx.ack();
         });
