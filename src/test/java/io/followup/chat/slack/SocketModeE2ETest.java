@@ -60,33 +60,7 @@ class SocketModeE2ETest {
 
         String id = f.id("Send the revised contract");
         JsonObject done = SlackServerFixture.element(blocks, id, "followup.done");
-        done.addProperty("action_ts", "1700000200.000001");
-        JsonObject click = new JsonObject();
-        click.addProperty("type", "block_actions");
-        JsonObject user = new JsonObject();
-        user.addProperty("id", TOMAS);
-        user.addProperty("username", "tomas");
-        user.addProperty("team_id", "T0TEST");
-        click.add("user", user);
-        click.addProperty("api_app_id", "A0FOLLOWUP");
-        click.addProperty("token", "legacy");
-        JsonObject team = new JsonObject();
-        team.addProperty("id", "T0TEST");
-        click.add("team", team);
-        click.addProperty("trigger_id", "trigger-socket-2");
-        JsonObject container = new JsonObject();
-        container.addProperty("type", "message");
-        container.addProperty("message_ts", "1700000000.000100");
-        container.addProperty("channel_id", "C0GENERAL");
-        container.addProperty("is_ephemeral", true);
-        click.add("container", container);
-        JsonObject channel = new JsonObject();
-        channel.addProperty("id", "C0GENERAL");
-        click.add("channel", channel);
-        click.addProperty("response_url", f.api.newResponseUrl());
-        JsonArray actions = new JsonArray();
-        actions.add(done);
-        click.add("actions", actions);
+        JsonObject click = f.slack.clickPayload(TOMAS, done, false, "1700000200.000001");
         socket.send("interactive", "env-2", click);
 
         String redrawn = f.api.await("response_url", 1).get(0).body();
