@@ -29,7 +29,6 @@ class AckBudgetE2ETest {
         f = new SlackServerFixture(dir, Map.of(), Map.of(), api -> {
             api.add(new FakeSlackApi.Member(NEWCOMER, "Maren Holt", "maren.h", null));
             api.unlisted.add(NEWCOMER);
-            api.usersInfoDelayMillis = 4500;
         });
     }
 
@@ -64,8 +63,12 @@ class AckBudgetE2ETest {
     @Test
     void while_another_writer_holds_the_database_clicks_and_commands_are_acknowledged_without_waiting_for_it() throws Exception {
         String id = f.id("Send the revised contract");
-        JsonObject card = SlackServerFixture.element(f.slack.ack(SlackServerFixture.TOMAS, "/tasks", "").getAsJsonArray("blocks"), id,
-                "followup.done");
+        JsonObject first = f.slack.ack(SlackServerFixture.TOMAS, "/tasks", "");
+        if (!first.has("blocks")) { // a cold server on a loaded machine may take the slow path for its first answer
+            first = JsonParser.parseString(f.api.await("response_url", 1).get(0).body()).getAsJsonObject();
+            f.api.clear();
+        }
+        JsonObject card = SlackServerFixture.element(first.getAsJsonArray("blocks"), id, "followup.done");
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         Thread writer = holdWriteLock(4500, held);
         held.await();
@@ -90,6 +93,7 @@ class AckBudgetE2ETest {
 
     @Test
     void a_slow_answer_is_acknowledged_within_three_seconds_and_follows_via_response_url() throws Exception {
+        f.api.usersInfoDelayMillis = 4500;
         long start = System.nanoTime();
         JsonObject ack = f.slack.ack(NEWCOMER, "/tasks", "");
         long millis = (System.nanoTime() - start) / 1_000_000;
