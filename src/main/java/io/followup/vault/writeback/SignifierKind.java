@@ -9,7 +9,7 @@ enum SignifierKind {
     CREATED(0, "\u2795"),
     START(1, "\uD83D\uDEEB"),
     SCHEDULED(2, "\u23F3", "\u231B"),
-    DUE(3, "\uD83D\uDCC5"),
+    DUE(3, "\uD83D\uDCC5", "\uD83D\uDCC6", "\uD83D\uDDD3"), // 📅, and 📆 🗓 which the plugin (and the reader) take too
     CANCELLED(4, "\u274C"),
     DONE(5, "\u2705"),
     RECURRENCE(-1, "\uD83D\uDD01"),

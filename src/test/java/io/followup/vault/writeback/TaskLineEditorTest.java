@@ -60,6 +60,14 @@ class TaskLineEditorTest {
     }
 
     @Test
+    void snoozing_a_due_date_written_with_the_other_calendar_emoji_moves_that_date() {
+        // the plugin reads 📆 and 🗓 as due dates too: a second 📅 would be ignored by the next read
+        assertEquals("- [ ] Do it 📆 2025-11-05 ⏫", edit("- [ ] Do it 📆 2025-10-31 ⏫", LineChange.none().due(NOV_5)));
+        assertEquals("- [ ] Do it 🗓\uFE0F 2025-11-05", edit("- [ ] Do it 🗓\uFE0F 2025-10-31", LineChange.none().due(NOV_5)));
+        assertEquals("- [ ] Do it 📆 2025-10-31 ✅ 2025-11-02", edit("- [ ] Do it 📆 2025-10-31", complete().status(" ")));
+    }
+
+    @Test
     void snoozing_a_task_without_due_date_adds_one_to_the_signifier_run() {
         assertEquals("- [ ] Do it ⏫ #task 📅 2025-11-05", edit("- [ ] Do it ⏫ #task", LineChange.none().due(NOV_5)));
     }
