@@ -72,8 +72,12 @@ public final class TaskLineEditor {
         return compose(raw, splices);
     }
 
+    /**
+     * Replaces the owner mention that ends the description; a description without one, or whose last mention
+     * is in mid-sentence ("ask @Lior about it"), keeps all its words and gets the new owner as a last mention.
+     */
     private static Splice ownerSplice(TaskLine line, String owner) {
-        int at = line.mentionStart();
+        int at = line.trailingMentionStart();
         String mention = owner == null || owner.isBlank() ? "" : "@" + RawText.utf8(owner.strip());
         if (at < 0) {
             return new Splice(line.descriptionEnd(), line.descriptionEnd(), mention.isEmpty() ? "" : " " + mention, 0);

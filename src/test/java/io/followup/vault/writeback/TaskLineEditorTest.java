@@ -92,6 +92,15 @@ class TaskLineEditorTest {
     }
 
     @Test
+    void reassigning_a_task_whose_mention_is_in_mid_sentence_keeps_every_word_and_adds_the_new_owner() {
+        // the reader takes "@Lior" as the owner and the whole sentence as the description
+        assertEquals("- [ ] Ask @Lior about the deck, please @Tomás Ortega 📅 2025-10-31",
+                edit("- [ ] Ask @Lior about the deck, please 📅 2025-10-31", LineChange.none().owner("Tomás Ortega")));
+        assertEquals("- [ ] Mail bob@acme.test the invoice @Tomás Ortega",
+                edit("- [ ] Mail bob@acme.test the invoice", LineChange.none().owner("Tomás Ortega")));
+    }
+
+    @Test
     void reassigning_a_task_owned_by_its_heading_adds_a_mention() {
         assertEquals("- [ ] Draft the plan @Tomás Ortega 📅 2025-10-31",
                 edit("- [ ] Draft the plan 📅 2025-10-31", LineChange.none().owner("Tomás Ortega")));
