@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Set;
@@ -117,13 +118,22 @@ public final class AtomicFiles {
         if (src == null) {
             return;
         }
-        Set<PosixFilePermission> perms = src.readAttributes().permissions();
-        Files.setPosixFilePermissions(to, perms);
+        PosixFileAttributes attrs = src.readAttributes();
+        Set<PosixFilePermission> perms = attrs.permissions();
+        PosixFileAttributeView dst = Files.getFileAttributeView(to, PosixFileAttributeView.class);
         try {
-            Files.setOwner(to, Files.getOwner(from));
+            // the group first: a note shared through its group (rw-rw----) must stay that group's
+            dst.setGroup(attrs.group());
+        } catch (IOException | UnsupportedOperationException notMember) {
+            // only a member of the group (or root) may give it the group; it then stays ours
+        }
+        try {
+            dst.setOwner(attrs.owner());
         } catch (IOException | UnsupportedOperationException notOwner) {
             // only root may give a file away; the temp then stays ours, like any editor's save
         }
+        // last: changing owner or group may clear set-id bits
+        Files.setPosixFilePermissions(to, perms);
     }
 
     private static void removeStaleTemps(Path dir, String name) throws IOException {
