@@ -70,6 +70,17 @@ class VaultWatcherTest {
     }
 
     @Test
+    void a_note_saved_before_syncing_begins_is_synced_by_its_event_not_left_to_the_rescan() throws Exception {
+        vault.ingest();
+        // serve: watch, run the first ingest (a note is saved meanwhile), then begin; the rescan is far away
+        try (VaultWatcher w = VaultWatcher.watching(vault.vault, Duration.ofHours(1), sync)) {
+            vault.write("saved during the first ingest.md", utf8("- [ ] Call the printer @Ana\n"));
+            w.begin();
+            assertTrue(eventually(() -> taskWith("Call the printer", TaskStatus.OPEN)).isPresent(), "seen without a rescan");
+        }
+    }
+
+    @Test
     void notes_added_edited_and_deleted_while_watching_reach_the_store() throws Exception {
         vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
         vault.ingest();
