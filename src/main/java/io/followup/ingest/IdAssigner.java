@@ -2,6 +2,10 @@ package io.followup.ingest;
 
 import io.followup.store.PreviousState;
 import io.followup.store.SourceIdentity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,12 +26,19 @@ final class IdAssigner {
     private final Predicate<String> meetingInStore;
     private final Set<String> claimedTasks = new HashSet<>();
     private final Set<String> claimedMeetings = new HashSet<>();
+    /** (path, text, 0) of each text the re-merged notes held more than once. */
+    private final Set<SourceIdentity> twiceBefore = new HashSet<>();
 
     /**
      * @param taskInStore whether a task id is held by a task the ingest does not replace (or already wrote)
      */
     IdAssigner(PreviousState previous, Predicate<String> taskInStore, Predicate<String> meetingInStore) {
         this.previous = previous;
+        for (SourceIdentity s : previous.taskIdBySource().keySet()) {
+            if (s.occurrence() > 0) {
+                twiceBefore.add(new SourceIdentity(s.path(), s.normText(), 0));
+            }
+        }
         this.taskInStore = taskInStore;
         this.meetingInStore = meetingInStore;
     }
@@ -35,9 +46,10 @@ final class IdAssigner {
     /** Ids for the tasks, in the order given (callers pass a deterministic order). */
     Map<MergedTask, String> tasks(List<MergedTask> tasks) {
         Map<MergedTask, String> ids = new IdentityHashMap<>();
+        Map<TaskSource, String> twins = twinIds(tasks);
         for (MergedTask t : tasks) {
             for (TaskSource s : t.sources()) {
-                String old = previous.taskIdBySource().get(identity(s));
+                String old = twins.containsKey(s) ? twins.get(s) : previous.taskIdBySource().get(identity(s));
                 if (old != null && claimedTasks.add(old)) {
                     ids.put(t, old);
                     break;
@@ -77,6 +89,80 @@ final class IdAssigner {
             }
         }
         return ids;
+    }
+
+    /**
+     * Old ids for lines that share their note and text with another line, now or before: matched by due
+     * date and status first, then by order. Completing a recurring task puts its next instance above it
+     * (the Tasks plugin's way, and ours): the first occurrence of the text is then the new open line, and
+     * the completed task must keep its id, history and undo rather than hand them to its successor.
+     */
+    private Map<TaskSource, String> twinIds(List<MergedTask> tasks) {
+        // (path, text, 0) of every text written twice in a note, now or before; usually none
+        Set<SourceIdentity> twice = new HashSet<>(twiceBefore);
+        for (MergedTask t : tasks) {
+            for (TaskSource s : t.sources()) {
+                if (s.occurrence() > 0) {
+                    twice.add(new SourceIdentity(s.path(), s.normText(), 0));
+                }
+            }
+        }
+        Map<TaskSource, String> out = new IdentityHashMap<>();
+        if (twice.isEmpty()) {
+            return out;
+        }
+        Map<SourceIdentity, List<TaskSource>> byText = new HashMap<>();
+        for (MergedTask t : tasks) {
+            for (TaskSource s : t.sources()) {
+                SourceIdentity text = new SourceIdentity(s.path(), s.normText(), 0);
+                if (twice.contains(text)) {
+                    byText.computeIfAbsent(text, k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        for (Map.Entry<SourceIdentity, List<TaskSource>> group : byText.entrySet()) {
+            List<TaskSource> lines = group.getValue();
+            List<String> oldIds = new ArrayList<>();
+            for (int k = 0; ; k++) {
+                String id = previous.taskIdBySource().get(new SourceIdentity(group.getKey().path(), group.getKey().normText(), k));
+                if (id == null) {
+                    break;
+                }
+                oldIds.add(id);
+            }
+            lines.sort(Comparator.comparingInt(TaskSource::occurrence));
+            lines.forEach(l -> out.put(l, null));
+            List<String> unmatched = new ArrayList<>(oldIds);
+            for (boolean withStatus : new boolean[] {true, false}) {
+                for (java.util.Iterator<String> it = unmatched.iterator(); it.hasNext(); ) {
+                    String id = it.next();
+                    PreviousState.Seen was = previous.taskById().get(id);
+                    TaskSource line = was == null ? null : lines.stream()
+                            .filter(l -> out.get(l) == null && sameDue(was, l) && (!withStatus || sameStatus(was, l)))
+                            .findFirst().orElse(null);
+                    if (line != null) {
+                        out.put(line, id);
+                        it.remove();
+                    }
+                }
+            }
+            java.util.Iterator<String> rest = unmatched.iterator();
+            for (TaskSource l : lines) {
+                if (out.get(l) == null && rest.hasNext()) {
+                    out.put(l, rest.next());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameDue(PreviousState.Seen was, TaskSource line) {
+        LocalDate due = line.task().due();
+        return java.util.Objects.equals(was.due(), due == null ? null : due.toString());
+    }
+
+    private static boolean sameStatus(PreviousState.Seen was, TaskSource line) {
+        return line.task().status().jsonName().equals(was.status());
     }
 
     static SourceIdentity identity(TaskSource s) {

@@ -125,6 +125,28 @@ class VaultWatcherTest {
     }
 
     @Test
+    void completing_a_recurring_task_in_obsidian_is_recorded_on_that_task_and_its_next_instance_is_new() {
+        vault.write("n.md", utf8("- [ ] Water the plants @Ana 🔁 every week 📅 2025-10-31\n"));
+        vault.ingest();
+        Task task = vault.task("Water the plants");
+        // what the Tasks plugin writes when the box is ticked: the next instance above the completed line
+        vault.write("n.md", utf8("- [ ] Water the plants @Ana 🔁 every week 📅 2025-11-07\n"
+                + "- [x] Water the plants @Ana 🔁 every week 📅 2025-10-31 ✅ 2025-11-01\n"));
+
+        assertEquals(1, sync.sync(List.of("n.md")));
+
+        Task done = vault.tasks.byId(task.id()).orElseThrow();
+        assertEquals(TaskStatus.DONE, done.status());
+        assertEquals(java.time.LocalDate.of(2025, 11, 1), done.done());
+        List<TaskEvent> history = new TaskChangeStore(vault.db).history(task.id());
+        assertEquals("vault", history.get(0).actor());
+        assertTrue(history.get(0).detail().startsWith("complete"), history.get(0).detail());
+        Task next = taskWith("Water the plants", TaskStatus.OPEN).orElseThrow();
+        assertEquals(java.time.LocalDate.of(2025, 11, 7), next.due());
+        assertTrue(new TaskChangeStore(vault.db).history(next.id()).isEmpty());
+    }
+
+    @Test
     void a_pending_chat_change_is_written_once_the_note_can_take_it() throws IOException {
         Path file = vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
         vault.ingest();

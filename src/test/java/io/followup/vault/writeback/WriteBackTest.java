@@ -284,7 +284,7 @@ class WriteBackTest {
     }
 
     @Test
-    void after_a_recurring_completion_the_store_shows_the_done_task_and_the_next_open_one() {
+    void after_a_recurring_completion_the_completed_task_keeps_its_id_and_the_next_instance_is_a_new_task() {
         vault.write("n.md", utf8("- [ ] Water plants @Ana 🔁 every week 📅 2025-10-31\n"));
         vault.ingest();
         Task before = vault.task("Water plants");
@@ -299,12 +299,28 @@ class WriteBackTest {
 
         java.util.List<Task> plants = vault.tasks.all().stream().filter(t -> t.description().contains("Water plants")).toList();
         assertEquals(2, plants.size(), plants.toString());
-        // the id follows the first line, which is now the next instance (the ingest's identity rule)
-        Task next = vault.tasks.byId(before.id()).orElseThrow();
-        assertEquals(TaskStatus.OPEN, next.status());
-        assertEquals(LocalDate.of(2025, 11, 7), next.due());
-        Task done = plants.stream().filter(t -> !t.id().equals(before.id())).findFirst().orElseThrow();
+        // the id stays with the line that was completed (now the second): its history and its undo stay with it
+        Task done = vault.tasks.byId(before.id()).orElseThrow();
         assertEquals(TaskStatus.DONE, done.status());
         assertEquals(LocalDate.of(2025, 11, 2), done.done());
+        assertEquals(LocalDate.of(2025, 10, 31), done.due());
+        assertEquals(2, done.sources().get(0).line());
+        Task next = plants.stream().filter(t -> !t.id().equals(before.id())).findFirst().orElseThrow();
+        assertEquals(TaskStatus.OPEN, next.status());
+        assertEquals(LocalDate.of(2025, 11, 7), next.due());
+        assertEquals(1, next.sources().get(0).line());
+        assertEquals("complete", new TaskChangeStore(vault.db).history(before.id()).get(0).action());
+    }
+
+    @Test
+    void twin_lines_keep_their_ids_by_due_date_when_they_swap_places() {
+        vault.write("n.md", utf8("- [ ] Call the carrier @Ana 📅 2025-11-03\n- [ ] Call the carrier @Ana 📅 2025-11-10\n"));
+        vault.ingest();
+        String early = vault.tasks.all().stream().filter(t -> LocalDate.of(2025, 11, 3).equals(t.due())).findFirst().orElseThrow().id();
+        vault.write("n.md", utf8("- [ ] Call the carrier @Ana 📅 2025-11-10\n- [ ] Call the carrier @Ana 📅 2025-11-03\n"));
+        vault.ingest();
+        Task still = vault.tasks.byId(early).orElseThrow();
+        assertEquals(LocalDate.of(2025, 11, 3), still.due());
+        assertEquals(2, still.sources().get(0).line());
     }
 }
