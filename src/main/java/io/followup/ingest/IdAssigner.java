@@ -60,7 +60,7 @@ final class IdAssigner {
         for (MergedTask t : tasks) {
             if (!ids.containsKey(t)) {
                 TaskSource first = t.sources().get(0);
-                String id = TaskIds.unique(first.path(), first.normText(), first.occurrence(), taken);
+                String id = eightCharacterId(first, taken);
                 claimedTasks.add(id);
                 ids.put(t, id);
             }
@@ -89,6 +89,21 @@ final class IdAssigner {
             }
         }
         return ids;
+    }
+
+    /**
+     * The line's hash id; when that is taken (a twin line kept it, e.g. the completed task a recurring
+     * task's next instance was written above), the id of a later occurrence of the same text, which
+     * keeps ids 8 characters long; lengthened only when those are taken too.
+     */
+    private static String eightCharacterId(TaskSource s, Predicate<String> taken) {
+        for (int k = 0; k < 8; k++) {
+            String id = TaskIds.of(s.path(), s.normText(), s.occurrence() + k);
+            if (!taken.test(id)) {
+                return id;
+            }
+        }
+        return TaskIds.unique(s.path(), s.normText(), s.occurrence(), taken);
     }
 
     /**

@@ -309,6 +309,7 @@ class WriteBackTest {
         assertEquals(TaskStatus.OPEN, next.status());
         assertEquals(LocalDate.of(2025, 11, 7), next.due());
         assertEquals(1, next.sources().get(0).line());
+        assertEquals(8, next.id().length(), next.id());
         assertEquals("complete", new TaskChangeStore(vault.db).history(before.id()).get(0).action());
     }
 
