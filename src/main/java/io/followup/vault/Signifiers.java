@@ -84,6 +84,9 @@ final class Signifiers {
                 next = recurrence(body, end, b);
             }
             if (next < 0) {
+                next = dependencyOrCompletionField(body, end);
+            }
+            if (next < 0) {
                 break;
             }
             end = trimEnd(body, next);
@@ -200,6 +203,46 @@ final class Signifiers {
         }
         b.recurrence = b.recurrence == null ? text : b.recurrence;
         return start;
+    }
+
+    private static final String ID = "\uD83C\uDD94";           // 🆔 task id
+    private static final String DEPENDS_ON = "\u26D4";           // ⛔ ids of the tasks this one waits for
+    private static final String ON_COMPLETION = "\uD83C\uDFC1"; // 🏁 keep | delete
+
+    /**
+     * 🆔 abc-1, ⛔ abc-1,def-2 and 🏁 delete: the plugin's dependency and on-completion fields. Followup
+     * does not use them, but they are part of the run (a due date before them is still the due date).
+     */
+    private static int dependencyOrCompletionField(String s, int end) {
+        int k = end;
+        while (k > 0 && (isIdChar(s.charAt(k - 1)) || s.charAt(k - 1) == ',' || s.charAt(k - 1) == ' ')) {
+            k--;
+        }
+        String value = s.substring(k, end).strip();
+        int marker = k;
+        if (marker > 0 && s.charAt(marker - 1) == VS16) {
+            marker--;
+        }
+        if (value.isEmpty()) {
+            return -1;
+        }
+        for (String emoji : List.of(ID, DEPENDS_ON, ON_COMPLETION)) {
+            int start = marker - emoji.length();
+            if (start < 0 || !s.startsWith(emoji, start)) {
+                continue;
+            }
+            boolean ok = switch (emoji) {
+                case ID -> value.chars().allMatch(c -> isIdChar((char) c));
+                case DEPENDS_ON -> value.matches("[A-Za-z0-9_-]+( *, *[A-Za-z0-9_-]+)*");
+                default -> value.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            };
+            return ok ? start : -1;
+        }
+        return -1;
+    }
+
+    private static boolean isIdChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     private static boolean isRecurrenceChar(char c) {

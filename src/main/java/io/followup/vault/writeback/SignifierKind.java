@@ -14,6 +14,9 @@ enum SignifierKind {
     DONE(5, "\u2705"),
     RECURRENCE(-1, "\uD83D\uDD01"),
     PRIORITY(-1, "\uD83D\uDD3A", "\u23EB", "\uD83D\uDD3C", "\uD83D\uDD3D", "\u23EC"),
+    ID(-1, "\uD83C\uDD94"),          // 🆔 the plugin's task id
+    DEPENDS_ON(-1, "\u26D4"),         // ⛔ ids this task waits for
+    ON_COMPLETION(-1, "\uD83C\uDFC1"), // 🏁 keep | delete
     TAG(-1),
     BLOCK_ID(-1);
 

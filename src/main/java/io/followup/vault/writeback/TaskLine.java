@@ -42,7 +42,7 @@ record TaskLine(
     private static final List<SignifierKind> RUN_KINDS = List.of(
             SignifierKind.DONE, SignifierKind.CANCELLED, SignifierKind.DUE, SignifierKind.SCHEDULED,
             SignifierKind.START, SignifierKind.CREATED, SignifierKind.PRIORITY, SignifierKind.RECURRENCE,
-            SignifierKind.TAG);
+            SignifierKind.TAG, SignifierKind.ID, SignifierKind.DEPENDS_ON, SignifierKind.ON_COMPLETION);
 
     /** Reads a raw line (no line terminator); empty when it is not a task line. */
     static Optional<TaskLine> parse(String raw) {

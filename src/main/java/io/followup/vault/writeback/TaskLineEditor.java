@@ -66,8 +66,12 @@ public final class TaskLineEditor {
         for (SignifierKind kind : added) {
             splices.add(insertion(line, kind, change.date(kind).value(), removed));
         }
-        if (change.dropBlockId() && line.blockIdStart() >= 0) {
+        if (change.nextInstance() && line.blockIdStart() >= 0) {
             splices.add(new Splice(line.runEnd(), line.blockIdEnd(), "", 99));
+        }
+        if (change.nextInstance()) {
+            line.signifiers().stream().filter(s -> s.kind() == SignifierKind.ID || s.kind() == SignifierKind.DEPENDS_ON)
+                    .forEach(s -> splices.add(removal(raw, line, s)));
         }
         return compose(raw, splices);
     }

@@ -43,6 +43,13 @@ class TaskLineEditorTest {
     }
 
     @Test
+    void the_done_date_goes_after_the_plugins_dependency_fields_and_before_the_block_id() {
+        assertEquals("- [x] Ship @Bo 📅 2025-10-31 🆔 ship1 ⛔ prep2 ✅ 2025-11-02 ^s",
+                edit("- [ ] Ship @Bo 📅 2025-10-31 🆔 ship1 ⛔ prep2 ^s", complete()));
+        assertEquals("- [ ] Ship @Bo 📅 2025-11-05 🆔 ship1", edit("- [ ] Ship @Bo 📅 2025-10-31 🆔 ship1", LineChange.none().due(NOV_5)));
+    }
+
+    @Test
     void a_plain_line_without_signifiers_gets_the_done_date_at_the_end() {
         assertEquals("- [x] Call Bo ✅ 2025-11-02", edit("- [ ] Call Bo", complete()));
     }
