@@ -30,8 +30,8 @@ public final class NoteParser {
         }
         TextDecoder.Result decoded = TextDecoder.decodeWithReport(content);
         if (decoded.fallbackBytes() > 0) {
-            warnings.add(new Warning(relPath, 0, decoded.fallbackBytes()
-                    + " byte(s) are not valid UTF-8; read as windows-1252"));
+            warnings.add(new Warning(relPath, decoded.firstFallbackLine(), decoded.fallbackBytes()
+                    + " byte(s) are not valid UTF-8 (the first on this line); read as windows-1252"));
         }
         List<String> lines = lines(Mojibake.repair(decoded.text()));
 
