@@ -183,7 +183,7 @@ final class Signifiers {
         }
         int hash = k - 1;
         boolean atWordStart = hash == 0 || Character.isWhitespace(s.charAt(hash - 1));
-        return atWordStart && !allDigits(s, k, end) ? hash : -1;
+        return atWordStart ? hash : -1;
     }
 
     /** 🔁 followed by words of letters, digits, commas, spaces and '!', as the plugin reads it. */
@@ -250,17 +250,9 @@ final class Signifiers {
                 || c == ',' || c == ' ' || c == '!';
     }
 
+    /** The plugin's tag characters: anything but white space and {@code !@#$%^&*(),.?":{}|<>} (so #123 is a tag). */
     static boolean isTagChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '/';
-    }
-
-    private static boolean allDigits(String s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return !Character.isWhitespace(c) && "!@#$%^&*(),.?\":{}|<>".indexOf(c) < 0;
     }
 
     /** Every #tag of the text (outside inline code), in order, without '#', each once. */
@@ -275,7 +267,7 @@ final class Signifiers {
             while (j < n && isTagChar(s.charAt(j))) {
                 j++;
             }
-            if (j > i + 1 && !allDigits(s, i + 1, j)) {
+            if (j > i + 1) {
                 tags.add(s.substring(i + 1, j));
             }
             i = j - 1;

@@ -49,7 +49,8 @@ final class Signifiers {
             }
             AT_END.put(kind, Pattern.compile(regex));
         }
-        AT_END.put(SignifierKind.TAG, Pattern.compile("(?<=[ \\t])(#)([^ \\t#]+)$"));
+        // the plugin's tag characters: anything but white space and !@#$%^&*(),.?":{}|<>
+        AT_END.put(SignifierKind.TAG, Pattern.compile("(?<=[ \\t])(#)([^ \\t!@#$%^&*(),.?\":{}|<>]+)$"));
     }
 
     private Signifiers() {
