@@ -270,8 +270,9 @@ public final class Mojibake {
                 return cp >= 0x370 && cp <= 0x7FF ? Plausibility.WEAK : Plausibility.NO;
             case 3:
                 // Latin Extended Additional (Vietnamese ở, ệ), punctuation and symbols, VS16, full-width forms
+                // and U+FEFF: a byte order mark shown as ï»¿ (Ôªø in Mac Roman) at the top of a note
                 if ((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F)
-                        || (cp >= 0xFF01 && cp <= 0xFF60)) {
+                        || cp == 0xFEFF || (cp >= 0xFF01 && cp <= 0xFF60)) {
                     return Plausibility.YES;
                 }
                 // A lone CJK or Hangul character is likelier a coincidence of real text ("José…”" is

@@ -216,6 +216,17 @@ class NoteParserTest {
     }
 
     @Test
+    void front_matter_after_a_mangled_or_doubled_byte_order_mark_is_read() {
+        String note = "---\ntitle: Kiosk review\ndate: 2026-03-02\n---\n- [ ] Print the labels @Ana\n";
+        for (String bom : List.of("ï»¿", "Ôªø", "\uFEFF", "\uFEFF\uFEFF")) {
+            ParsedNote n = parser.parse("2026 kiosk.md", (bom + note).getBytes(StandardCharsets.UTF_8));
+            assertEquals("Kiosk review", n.title(), bom);
+            assertEquals(java.time.LocalDate.of(2026, 3, 2), n.date(), bom);
+            assertEquals(5, n.tasks().get(0).line(), bom);
+        }
+    }
+
+    @Test
     void crlf_and_bom_are_handled() {
         byte[] body = "---\r\ntitle: Windows note\r\n---\r\n- [x] Done thing @Ana ✅ 2025-01-04\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];
