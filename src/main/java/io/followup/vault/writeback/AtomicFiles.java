@@ -89,6 +89,10 @@ public final class AtomicFiles {
             }
             copyPermissions(file, temp);
             beforeRename.run(temp);
+            // again, after the slow part (fsync): a save made in Obsidian meanwhile must not be renamed over
+            if (!Arrays.equals(Files.readAllBytes(file), expected)) {
+                return Result.CHANGED_MEANWHILE;
+            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             fsyncDirectory(dir);

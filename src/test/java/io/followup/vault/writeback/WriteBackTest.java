@@ -220,6 +220,25 @@ class WriteBackTest {
     }
 
     @Test
+    void a_note_saved_in_obsidian_while_the_temp_file_is_written_is_not_overwritten_and_the_edit_is_redone() throws IOException {
+        Path note = vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        Task before = vault.task("Send the deck");
+        int[] saves = {0};
+        WriteBack racing = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK, new AtomicFiles(temp -> {
+            if (saves[0]++ == 0) {
+                Files.write(note, utf8("# Added in Obsidian\n- [ ] Send the deck @Ana\n"));
+            }
+        }));
+
+        assertEquals(Outcome.WRITTEN, racing.apply(before, Tasks.done(before)).outcome());
+        assertEquals("# Added in Obsidian\n- [x] Send the deck @Ana ✅ 2025-11-02\n", new String(vault.read("n.md"), StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(vault.vault)) {
+            assertEquals(1, files.count(), "no temp file left beside the note");
+        }
+    }
+
+    @Test
     void completing_a_recurring_task_adds_the_next_instance_above_it() {
         vault.write("n.md", utf8("# Chores\r\n- [ ] Water plants @Ana 🔁 every week 📅 2025-10-31 ^plants\r\n"));
         vault.ingest();
