@@ -46,16 +46,17 @@ public final class AtomicFiles {
     }
 
     /**
-     * A file is read-only for us when its owner-write bit is off, or the OS refuses writing. Checked
-     * explicitly because root ignores permission bits, and a user who made a note r-- meant it.
+     * A file is read-only for us when its or its folder's owner-write bit is off (the rename replaces the
+     * folder's entry), or the OS refuses writing. Checked explicitly because root ignores permission bits,
+     * and a user who made a note or a vault folder r-- meant it.
      */
     public static boolean isReadOnly(Path file) {
         try {
-            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (posix != null && !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
+            Path dir = file.toAbsolutePath().getParent();
+            if (!ownerMayWrite(file) || !ownerMayWrite(dir)) {
                 return true;
             }
-            return !Files.isWritable(file) || !Files.isWritable(file.toAbsolutePath().getParent());
+            return !Files.isWritable(file) || !Files.isWritable(dir);
         } catch (IOException e) {
             return true;
         }
@@ -115,6 +116,11 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    private static boolean ownerMayWrite(Path p) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+        return posix == null || posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

@@ -117,6 +117,20 @@ class AtomicFilesTest {
     }
 
     @Test
+    void a_note_in_a_folder_without_owner_write_permission_is_read_only_even_for_root() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("archive"));
+        Path f = Files.write(folder.resolve("n.md"), b("old"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertTrue(AtomicFiles.isReadOnly(f));
+            assertEquals(AtomicFiles.Result.READ_ONLY, new AtomicFiles().replace(f, b("old"), b("new")));
+            assertArrayEquals(b("old"), Files.readAllBytes(f));
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
     void a_missing_file_is_reported_not_created() {
         assertEquals(AtomicFiles.Result.MISSING, new AtomicFiles().replace(dir.resolve("gone.md"), b(""), b("x")));
         assertTrue(Files.notExists(dir.resolve("gone.md")));
