@@ -28,15 +28,24 @@ final class IdAssigner {
     private final Set<String> claimedMeetings = new HashSet<>();
     /** (path, text, 0) of each text the re-merged notes held more than once. */
     private final Set<SourceIdentity> twiceBefore = new HashSet<>();
+    /** ("", text, occurrence) -> id of the lines of notes that are gone: a moved note's lines find their ids here. */
+    private final Map<SourceIdentity, String> idOfGoneLine = new HashMap<>();
+    private static final String AMBIGUOUS = "";
 
     /**
      * @param taskInStore whether a task id is held by a task the ingest does not replace (or already wrote)
      */
     IdAssigner(PreviousState previous, Predicate<String> taskInStore, Predicate<String> meetingInStore) {
         this.previous = previous;
-        for (SourceIdentity s : previous.taskIdBySource().keySet()) {
+        for (Map.Entry<SourceIdentity, String> e : previous.taskIdBySource().entrySet()) {
+            SourceIdentity s = e.getKey();
             if (s.occurrence() > 0) {
                 twiceBefore.add(new SourceIdentity(s.path(), s.normText(), 0));
+            }
+            if (previous.gonePaths().contains(s.path())) {
+                // the same text in two notes that went away: no telling which one a line came from
+                idOfGoneLine.merge(new SourceIdentity("", s.normText(), s.occurrence()), e.getValue(),
+                        (a, b) -> a.equals(b) ? a : AMBIGUOUS);
             }
         }
         this.taskInStore = taskInStore;
@@ -53,6 +62,23 @@ final class IdAssigner {
                 if (old != null && claimedTasks.add(old)) {
                     ids.put(t, old);
                     break;
+                }
+            }
+        }
+        // a note moved or renamed (gone from its old path, here at a new one): its lines keep their tasks' ids,
+        // so their history, pending chat changes and the ids already shown in Slack stay with them
+        if (!idOfGoneLine.isEmpty()) {
+            for (MergedTask t : tasks) {
+                if (ids.containsKey(t)) {
+                    continue;
+                }
+                for (TaskSource s : t.sources()) {
+                    boolean known = previous.taskIdBySource().containsKey(identity(s));
+                    String old = known ? null : idOfGoneLine.get(new SourceIdentity("", s.normText(), s.occurrence()));
+                    if (old != null && !old.equals(AMBIGUOUS) && claimedTasks.add(old)) {
+                        ids.put(t, old);
+                        break;
+                    }
                 }
             }
         }

@@ -462,6 +462,7 @@ public final class IngestStore {
             Map<String, String> meetingByPath = new HashMap<>();
             Set<String> replacedIds = new HashSet<>();
             Set<String> pendingIds = new HashSet<>();
+            Set<String> gone = new HashSet<>();
             for (List<String> chunk : Sql.chunks(paths)) {
                 h.createQuery("SELECT ts.path, ts.norm_text, ts.occurrence, ts.task_id, t.writeback_pending, t.status, t.due "
                                 + "FROM task_sources ts JOIN tasks t ON t.id = ts.task_id WHERE ts.path IN (<p>)").bindList("p", chunk)
@@ -479,10 +480,13 @@ public final class IngestStore {
                 h.createQuery("SELECT path, meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                         .forEach(e -> meetingByPath.put(e.getKey(), e.getValue()));
+                gone.addAll(chunk);
+                h.createQuery("SELECT path FROM notes WHERE path IN (<p>)").bindList("p", chunk).mapTo(String.class)
+                        .forEach(gone::remove);
             }
             Map<String, Task> pending = new HashMap<>();
             TaskStore.byIds(h, pendingIds).forEach(t -> pending.put(t.id(), t));
-            return new PreviousState(idBySource, seen, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()));
+            return new PreviousState(idBySource, seen, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()), gone);
         }
 
         /** Deletes every task and meeting sourced from {@code paths}, with their search entries. */

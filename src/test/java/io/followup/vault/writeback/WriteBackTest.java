@@ -333,6 +333,34 @@ class WriteBackTest {
     }
 
     @Test
+    void a_moved_note_keeps_its_tasks_ids_history_and_the_chat_change_waiting_for_it() throws IOException {
+        Path file = vault.write("Projects/kiosk.md", utf8("# Kiosk\n- [ ] Print the labels @Ana\n- [ ] Book the van @Bo\n"));
+        vault.ingest();
+        Task labels = vault.task("Print the labels");
+        String van = vault.task("Book the van").id();
+        Task done = Tasks.done(labels);
+        new TaskChangeStore(vault.db).apply(labels, done, TaskEvent.of(labels.id(), VaultFixture.CLOCK.instant(), "U1", "complete", "", null));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        WriteBack wb = writeBack();
+        assertEquals(Outcome.PENDING, wb.apply(labels, done).outcome());
+
+        Files.createDirectories(vault.vault.resolve("Archive/2025"));
+        Path moved = Files.move(file, vault.vault.resolve("Archive/2025/kiosk.md"));
+        vault.ingest();
+
+        Task now = vault.tasks.byId(labels.id()).orElseThrow();
+        assertEquals("Archive/2025/kiosk.md", now.sources().get(0).path());
+        assertEquals(TaskStatus.DONE, now.status());
+        assertTrue(now.writebackPending());
+        assertEquals("complete", new TaskChangeStore(vault.db).history(labels.id()).get(0).action());
+        assertEquals(van, vault.task("Book the van").id());
+
+        Files.setPosixFilePermissions(moved, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, new PendingWrites(vault.store, wb, VaultFixture.CLOCK).retry());
+        assertEquals("# Kiosk\n- [x] Print the labels @Ana ✅ 2025-11-02\n- [ ] Book the van @Bo\n", Files.readString(moved));
+    }
+
+    @Test
     void twin_lines_keep_their_ids_by_due_date_when_they_swap_places() {
         vault.write("n.md", utf8("- [ ] Call the carrier @Ana 📅 2025-11-03\n- [ ] Call the carrier @Ana 📅 2025-11-10\n"));
         vault.ingest();
