@@ -3,6 +3,10 @@ package io.followup.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -37,6 +41,7 @@ public final class Database implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            probe(file);
             HikariConfig hc = new HikariConfig();
             hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
             hc.setMaximumPoolSize(8);
@@ -57,8 +62,31 @@ public final class Database implements AutoCloseable {
             }
             return new Database(file, ds);
         } catch (Exception e) {
+            if (StoreErrors.known(e)) {
+                throw StoreErrors.translate(file, e); // a damaged file (valid header, broken pages) or a lock
+            }
             throw new StoreException("Cannot open the database " + file + ": " + rootMessage(e)
                     + " (is it a Followup SQLite file, and is no other program holding it?)", e);
+        }
+    }
+
+    /**
+     * Reads the schema once over a plain connection: a damaged file (a valid header, broken or missing pages)
+     * is named at once, where the pool would retry it for its 30 s connection timeout.
+     */
+    private static void probe(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        } catch (SQLException e) {
+            if (StoreErrors.known(e)) {
+                throw StoreErrors.translate(file, e);
+            }
+            // anything else (permissions, a full disk) is reported by the real open below
         }
     }
 

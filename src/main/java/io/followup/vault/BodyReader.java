@@ -57,22 +57,22 @@ final class BodyReader {
                 if (fence.closedBy(line)) {
                     fence = null;
                 }
-                appendToSections(open, line);
+                appendToSections(open, line, lineNo);
                 continue;
             }
             Fence opening = Fence.opening(line);
             if (opening != null) {
                 fence = opening;
                 fenceLine = lineNo;
-                appendToSections(open, line);
+                appendToSections(open, line, lineNo);
                 continue;
             }
             Headings.Heading h = Headings.parse(line);
             if (h != null) {
-                heading(h, open, owners, line);
+                heading(h, open, owners, line, lineNo);
                 continue;
             }
-            appendToSections(open, line);
+            appendToSections(open, line, lineNo);
             if (line.length() <= MAX_META_LINE) {
                 metadata(line);
             }
@@ -85,7 +85,7 @@ final class BodyReader {
         }
     }
 
-    private void heading(Headings.Heading h, Deque<OpenSection> open, Deque<OwnerScope> owners, String line) {
+    private void heading(Headings.Heading h, Deque<OpenSection> open, Deque<OwnerScope> owners, String line, int lineNo) {
         if (h.level() == 1 && firstH1 == null && !h.text().isEmpty()) {
             firstH1 = h.text();
         }
@@ -95,7 +95,7 @@ final class BodyReader {
         while (!owners.isEmpty() && owners.peek().level() >= h.level()) {
             owners.pop();
         }
-        appendToSections(open, line);
+        appendToSections(open, line, lineNo);
         String owner = Headings.defaultOwner(h.text());
         if (owner != null) {
             owners.push(new OwnerScope(h.level(), owner));
@@ -110,7 +110,7 @@ final class BodyReader {
         }
     }
 
-    private void appendToSections(Deque<OpenSection> open, String line) {
+    private void appendToSections(Deque<OpenSection> open, String line, int lineNo) {
         for (OpenSection s : open) {
             StringBuilder text = s.text();
             if (text.length() >= MAX_SECTION) {
@@ -119,7 +119,7 @@ final class BodyReader {
             int room = MAX_SECTION - text.length();
             if (line.length() + 1 > room) {
                 text.append(line, 0, Math.max(0, room));
-                warnings.add(new Warning(path, 0, "section '" + s.key() + "' is longer than " + MAX_SECTION
+                warnings.add(new Warning(path, lineNo, "section '" + s.key() + "' is longer than " + MAX_SECTION
                         + " characters; the rest was cut"));
             } else {
                 text.append(line).append('\n');

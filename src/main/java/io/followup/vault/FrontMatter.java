@@ -148,6 +148,9 @@ public final class FrontMatter {
         return String.valueOf(v);
     }
 
+    /** Longest front matter given to the YAML parser; real ones are a few hundred characters. */
+    private static final int MAX_YAML = 100_000;
+
     private static Map<String, Object> parseYaml(List<String> block, List<Problem> problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
@@ -155,10 +158,16 @@ public final class FrontMatter {
         options.setCodePointLimit(1_000_000);
         options.setAllowDuplicateKeys(true);
         options.setAllowRecursiveKeys(false);
+        String text = String.join("\n", block);
+        if (text.length() > MAX_YAML) {
+            // SnakeYAML spends seconds on a megabyte scalar before its own limit stops it
+            problems.add(new Problem(2, "front matter is longer than " + MAX_YAML / 1000 + " KB; read line by line"));
+            return null;
+        }
         DumperOptions dumper = new DumperOptions();
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new DatesAsText());
         try {
-            Object doc = yaml.load(String.join("\n", block));
+            Object doc = yaml.load(text);
             if (doc == null) {
                 return new LinkedHashMap<>();
             }
