@@ -52,7 +52,7 @@ public final class ChatWiring {
             this.directory = new LinkedDirectory(links, contacts, clock);
         }
         this.commands = new CommandService(tasks, meetings, actions, directory, config.admins(), clock,
-                DigestWiring.reminderPrefs(config, db, clock));
+                DigestWiring.reminderPrefs(config, db, clock), DigestWiring.deliveryStatus(config, db, clock));
     }
 
     public static ChatWiring create(Config config, Database db, Clock clock, List<Contact> contacts, TaskWriter writer) {

@@ -9,17 +9,16 @@ import io.followup.digest.Reminder;
 import io.followup.people.People;
 import io.followup.schedule.DailyScheduler;
 import io.followup.schedule.OutboxSender;
+import io.followup.schedule.OutboxStatus;
 import io.followup.schedule.ScheduleSettings;
 import io.followup.store.Database;
-import io.followup.store.OutboxRow;
 import io.followup.store.OutboxStore;
+import io.followup.store.ReminderPrefsStore;
 import io.followup.store.TaskStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +62,7 @@ public final class DigestCommand implements Callable<Integer> {
             LocalDate today = LocalDate.now(clock.withZone(config.zone()));
             People people = People.load(config.peopleFile());
             if (status) {
-                printStatus(out, new OutboxStore(db), DigestWiring.settings(config, people), today, clock);
+                out.println(new OutboxStatus(new OutboxStore(db), DigestWiring.settings(config, people), clock).report());
             } else if (dryRun) {
                 printDryRun(out, config, db, clock, people, today);
             } else {
@@ -101,41 +100,16 @@ public final class DigestCommand implements Callable<Integer> {
         if (digest.reminders().isEmpty()) {
             out.println("=== No reminders: nobody has anything overdue, due today or due tomorrow.");
         }
+        ReminderPrefsStore prefs = new ReminderPrefsStore(db);
         for (Reminder r : digest.reminders()) {
             String to = r.isTeam() ? (r.teamChannel() == null ? "(no channel for this team in the people file)" : r.teamChannel())
-                    : directory.userOf(r.owner()).map(u -> "DM " + u).orElse("(no chat user known: not sent)");
+                    : directory.userOf(r.owner()).map(u -> prefs.get(u).enabled() ? "DM " + u : "(" + u + " turned reminders off: not sent)")
+                    .orElse("(no chat user known: not sent)");
             out.println("=== Reminder for " + r.owner() + " → " + to);
             out.println(DigestText.reminder(r, today));
         }
         if (!s.isWorkingDay(today)) {
             out.println("(" + DigestText.day(today) + " is not a digest day: the scheduler would post nothing today.)");
         }
-    }
-
-    private static void printStatus(PrintWriter out, OutboxStore outbox, ScheduleSettings s, LocalDate today, Clock clock) {
-        List<OutboxRow> rows = outbox.byDay(today);
-        out.println("Outbox for " + DigestText.day(today) + " (" + s.zone() + "): " + (rows.isEmpty() ? "nothing yet." : ""));
-        for (OutboxRow r : rows) {
-            out.println("  " + line(r, s));
-        }
-        List<OutboxRow> failed = outbox.failedSince(today.minusDays(7)).stream().filter(r -> !r.day().equals(today)).toList();
-        if (!failed.isEmpty()) {
-            out.println("Failed in the previous 7 days (not retried):");
-            failed.forEach(r -> out.println("  " + r.day() + "  " + line(r, s)));
-        }
-        out.println("Next scheduled digest: " + ZonedDateTime.ofInstant(s.nextDigestAfter(clock.instant()), s.zone()));
-    }
-
-    private static String line(OutboxRow r, ScheduleSettings s) {
-        String who = r.recipient() + (r.subject() == null ? "" : " (" + r.subject() + ")");
-        String base = String.format("%-7s %-8s %s", r.state().dbName(), r.kind(), who);
-        return switch (r.state()) {
-            case SENT -> base + "  ts " + r.sentTs() + (r.partsSent() > 1 ? " + " + (r.partsSent() - 1) + " thread replies" : "")
-                    + "  at " + ZonedDateTime.ofInstant(r.sentAt(), s.zone()).toLocalTime().withNano(0);
-            case FAILED -> base + "  error: " + r.lastError() + " (attempts " + r.attempts() + ")";
-            case QUEUED -> base + "  due " + ZonedDateTime.ofInstant(r.dueAt(), s.zone()).toLocalTime().withNano(0)
-                    + (r.lastError() == null ? "" : "  last error: " + r.lastError()) + " (attempts " + r.attempts() + ")";
-            case SENDING -> base + "  being posted since " + ZonedDateTime.ofInstant(r.claimedAt(), s.zone()).toLocalTime().withNano(0);
-        };
     }
 }

@@ -7,6 +7,7 @@ import io.followup.chat.slack.SlackServer;
 import io.followup.people.People;
 import io.followup.schedule.DailyScheduler;
 import io.followup.schedule.OutboxSender;
+import io.followup.schedule.OutboxStatus;
 import io.followup.schedule.ScheduleSettings;
 import io.followup.schedule.Sleeper;
 import io.followup.schedule.UserZones;
@@ -48,6 +49,11 @@ public final class DigestWiring {
     /** The use case behind {@code /tasks reminders …}, for the chat side to call. */
     public static ReminderPrefs reminderPrefs(Config config, Database db, Clock clock) {
         return new ReminderPrefs(new ReminderPrefsStore(db), config.digestTime(), clock);
+    }
+
+    /** What the digest delivered, for admins in chat (/tasks digest) and on their App Home. */
+    public static OutboxStatus deliveryStatus(Config config, Database db, Clock clock) {
+        return new OutboxStatus(new OutboxStore(db), settings(config, People.empty()), clock);
     }
 
     public static ScheduleSettings settings(Config config, People people) {

@@ -78,12 +78,16 @@ public final class Serving implements AutoCloseable {
         port = front.start();
         say(front.describe(port));
         int waiting = new WritebackStore(db).pending().size();
+        if (Ingester.vaultProblem(config.vault()).isEmpty()) {
+            // watched from before the first ingest: a note saved during it is synced right after, not at the rescan
+            watcher = VaultWatcher.watching(config.vault(), Duration.ofSeconds(config.rescanSeconds()), sync);
+        }
         sync.sync(null); // the first ingest; also records note edits made while Followup was down, then retries
         IngestCommand.print(lastReport.get(), out);
         int stillWaiting = new WritebackStore(db).pending().size();
         IngestCommand.printPending(Math.max(0, waiting - stillWaiting), stillWaiting, out);
         ready.set(true);
-        watcher = VaultWatcher.start(config.vault(), Duration.ofSeconds(config.rescanSeconds()), sync);
+        watcher = watcher != null ? watcher.begin() : VaultWatcher.start(config.vault(), Duration.ofSeconds(config.rescanSeconds()), sync);
         say("Watching " + config.vault() + " for changes (full rescan every " + config.rescanSeconds() + " s).");
         if (config.slackBotToken() != null) {
             scheduler = DigestWiring.startScheduler(config, db, clock, chat.directory);

@@ -45,6 +45,9 @@ public sealed interface Command {
     /** The caller's daily reminder settings: "off", "on", "at 08:30" or nothing (show them). */
     record Reminders(String args) implements Command { }
 
+    /** Admins: what the daily digest and reminders delivered, and what failed. */
+    record Digest() implements Command { }
+
     /** Help, with the reason it is shown (null when asked for). */
     record Help(String problem) implements Command { }
 

@@ -49,6 +49,7 @@ public final class CommandParser {
             case "whoami", "me?" -> new Command.WhoAmI();
             case "link" -> link(rest);
             case "reminders", "reminder" -> new Command.Reminders(rest);
+            case "digest", "delivery", "outbox" -> new Command.Digest();
             case "help", "?", "-h", "--help" -> new Command.Help(null);
             default -> new Command.Help("I don't know \"" + shorten(words[0]) + "\".");
         };

@@ -33,6 +33,7 @@ public final class CommandService {
     private final TaskQueries queries;
     private final MeetingReplies meetingReplies;
     private final ReminderPrefs reminders;
+    private final DeliveryStatus deliveries;
 
     public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
                           Set<String> admins, Clock clock) {
@@ -42,13 +43,20 @@ public final class CommandService {
     /** {@code reminders} answers /tasks reminders (null: not available here). */
     public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
                           Set<String> admins, Clock clock, ReminderPrefs reminders) {
+        this(tasks, meetings, actions, directory, admins, clock, reminders, null);
+    }
+
+    /** {@code deliveries} answers /tasks digest for admins and warns them on their home (null: not available here). */
+    public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
+                          Set<String> admins, Clock clock, ReminderPrefs reminders, DeliveryStatus deliveries) {
         this.reminders = reminders;
+        this.deliveries = deliveries;
         this.tasks = tasks;
         this.actions = actions;
         this.directory = directory;
         this.admins = Set.copyOf(admins);
         this.clock = clock;
-        this.queries = new TaskQueries(tasks, meetings, directory);
+        this.queries = new TaskQueries(tasks, meetings, directory, clock.getZone());
         this.meetingReplies = new MeetingReplies(meetings, tasks);
     }
 
@@ -91,10 +99,16 @@ public final class CommandService {
     public Reply home(String userId, int offset) {
         Actor actor = actor(userId);
         Reply.View view = new Reply.View(Reply.View.HOME, Math.max(0, offset));
-        if (!actor.linked()) {
-            return new Reply("Followup", List.of(new Reply.Heading("Your tasks"), new Reply.Text(Help.unlinked())), view, false, Set.of());
-        }
-        return queries.mine(actor.person(), view, HOME_PAGE, today());
+        Reply home = actor.linked() ? queries.mine(actor.person(), view, HOME_PAGE, today())
+                : new Reply("Followup", List.of(new Reply.Heading("Your tasks"), new Reply.Text(Help.unlinked())), view, false, Set.of());
+        return actor.admin() ? withDeliveryWarning(home) : home;
+    }
+
+    /** An admin's home says when today's digest or reminders could not be delivered. */
+    private Reply withDeliveryWarning(Reply home) {
+        int failed = deliveries == null ? 0 : deliveries.failedToday();
+        return failed == 0 ? home : home.prepend("⚠️ " + failed + (failed == 1 ? " digest message" : " digest messages")
+                + " could not be delivered today. /tasks digest shows which, why, and what to do.");
     }
 
     /** A button pressed on a task shown in {@code view}: do it, then redraw the view with what happened on top. */
@@ -168,12 +182,31 @@ public final class CommandService {
         } else if (c instanceof Command.Link l) {
             return link(actor, l);
         } else if (c instanceof Command.Reminders r) {
-            return Reply.notice(reminders == null ? "Reminder settings are not available here."
-                    : reminders.handle(actor.userId(), r.args()));
+            if (reminders == null) {
+                return Reply.notice("Reminder settings are not available here.");
+            }
+            String answer = reminders.handle(actor.userId(), r.args());
+            return Reply.notice(actor.linked() ? answer : answer + "\nBut I don't know which person you are yet, so you won't get any"
+                    + " until you are linked: ask an admin to run /tasks link @you Your Name.");
+        } else if (c instanceof Command.Digest) {
+            return digestStatus(actor);
         } else if (c instanceof Command.Meetings m) {
             return meetingReplies.answer(m.query(), today);
         }
         return help((Command.Help) c);
+    }
+
+    private Reply digestStatus(Actor actor) {
+        if (!actor.admin()) {
+            return Reply.notice("Only an admin (FOLLOWUP_ADMINS) can see what the digest delivered. Your own reminders: /tasks reminders.");
+        }
+        if (deliveries == null) {
+            return Reply.notice("The digest's delivery status is not available here; run followup digest --status.");
+        }
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Heading("Digest delivery"));
+        deliveries.summary().forEach(line -> parts.add(new Reply.Text(line)));
+        return new Reply("Digest delivery", parts, null, true, Set.of());
     }
 
     private Optional<Reply> mineNeedsLink(Actor actor, boolean mine) {
@@ -190,10 +223,15 @@ public final class CommandService {
     }
 
     private ActionResult reassign(Actor actor, String taskId, PersonRef who, String origin) {
-        Optional<String> person = queries.resolve(who);
+        Optional<String> person = queries.assignee(who);
+        if (person.isEmpty() && who.userId() == null) {
+            return new ActionResult(ActionResult.Kind.INVALID, null, "I don't know anyone called \"" + shorten(who.name())
+                    + "\", so nothing was changed. Mention them (@name), or use a name from the notes; an admin can link someone new"
+                    + " with /tasks link @user Full Name.");
+        }
         if (person.isEmpty()) {
-            return new ActionResult(ActionResult.Kind.INVALID, null, (who.userId() != null ? "<@" + who.userId() + ">" : who.name())
-                    + " isn't linked to a person yet, so I can't give them tasks. An admin can run /tasks link @user Full Name.");
+            return new ActionResult(ActionResult.Kind.INVALID, null, "<@" + who.userId()
+                    + "> isn't linked to a person yet, so I can't give them tasks. An admin can run /tasks link @user Full Name.");
         }
         return actions.reassign(actor, taskId, person.get(), origin);
     }

@@ -21,6 +21,7 @@ final class Help {
                 /tasks assign <id> @someone · /tasks accept <id> · /tasks decline <id>
                 /tasks history <id> · /tasks whoami · /tasks link @user Full Name (admins)
                 /tasks reminders off|on|at 08:30 — your daily DM of what is due
+                /tasks digest — what the daily digest and reminders delivered, and what failed (admins)
                 /meetings [recent|<words>|<id>] — meetings with summary, decisions and action items""";
     }
 

@@ -7,7 +7,6 @@ import io.followup.store.TaskEvent;
 import io.followup.store.TaskStore;
 import io.followup.tasks.Names;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,15 @@ import java.util.function.Predicate;
 final class TaskQueries {
 
     private static final int SEARCH_LIMIT = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TaskStore tasks;
     private final MeetingStore meetings;
     private final Directory directory;
+    /** When changes happened, in the configured zone (FOLLOWUP_TZ), as dates and "overdue" are. */
+    private final DateTimeFormatter when;
 
-    TaskQueries(TaskStore tasks, MeetingStore meetings, Directory directory) {
+    TaskQueries(TaskStore tasks, MeetingStore meetings, Directory directory, java.time.ZoneId zone) {
+        this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
         this.tasks = tasks;
         this.meetings = meetings;
         this.directory = directory;
@@ -73,8 +74,11 @@ final class TaskQueries {
 
     Reply meeting(String words, Reply.View view, int pageSize, LocalDate today) {
         Optional<Meeting> m = meetings.byId(words.strip().toLowerCase(java.util.Locale.ROOT));
+        List<Meeting> others = List.of();
         if (m.isEmpty()) {
-            m = meetings.search(words, 5).stream().findFirst();
+            List<Meeting> found = meetings.search(words, 5);
+            m = found.stream().findFirst();
+            others = found.size() > 1 ? found.subList(1, found.size()) : List.of();
         }
         if (m.isEmpty()) {
             return Reply.notice("No meeting matches \"" + shorten(words) + "\". Try /meetings recent.");
@@ -82,8 +86,17 @@ final class TaskQueries {
         Meeting meeting = m.get();
         List<Task> all = tasks.byMeeting(meeting.id()).stream().sorted(TaskLists.ORDER).toList();
         String title = meeting.title() + (meeting.date() == null ? "" : " (" + meeting.date() + ")");
-        return list("Action items of " + title, List.of(new TaskLists.Group(title, all)), view, pageSize, today,
+        Reply reply = list("Action items of " + title, List.of(new TaskLists.Group(title, all)), view, pageSize, today,
                 "The meeting " + title + " has no action items.");
+        if (others.isEmpty() || view.offset() > 0) {
+            return reply;
+        }
+        // the best match may not be the meeting meant: say which others matched, so a second try is one id away
+        String also = "Also matching: " + String.join(" · ", others.stream().map(o -> shorten(o.title())
+                + (o.date() == null ? "" : " (" + o.date() + ")") + " " + o.id()).toList()) + " — /tasks meeting <id>";
+        List<Reply.Part> parts = new ArrayList<>(reply.parts());
+        parts.add(1, new Reply.Text(also));
+        return new Reply(reply.title(), parts, reply.view(), reply.notice(), reply.changedOwners());
     }
 
     Reply search(String words, Reply.View view, int pageSize, LocalDate today) {
@@ -107,7 +120,7 @@ final class TaskQueries {
         for (TaskEvent e : events) {
             String who = "vault".equals(e.actor()) ? "edited in the note (vault)"
                     : directory.personOf(e.actor()).map(p -> p + " (" + e.actor() + ")").orElse(e.actor());
-            parts.add(new Reply.Text(WHEN.format(e.at()) + " · " + who + " · " + e.action()
+            parts.add(new Reply.Text(when.format(e.at()) + " · " + who + " · " + e.action()
                     + (e.detail() == null ? "" : " · " + e.detail()) + (e.origin() == null ? "" : " · from " + e.origin())));
         }
         return new Reply("History of " + id, parts, null, true, Set.of());
@@ -119,6 +132,20 @@ final class TaskQueries {
             return directory.personOf(who.userId());
         }
         return Optional.of(canonicalName(who.name()));
+    }
+
+    /**
+     * Who a task may be given to: a linked chat user, or a typed name that is someone's — a task owner's, or a
+     * person's with a chat user (people file, link, workspace directory). A typo must not create a new owner.
+     */
+    Optional<String> assignee(PersonRef who) {
+        if (who.userId() != null) {
+            return directory.personOf(who.userId());
+        }
+        String name = canonicalName(who.name());
+        String key = Names.key(name);
+        boolean owner = tasks.knownOwners().stream().anyMatch(o -> Names.key(o).equals(key));
+        return owner || directory.userOf(name).isPresent() ? Optional.of(name) : Optional.empty();
     }
 
     /** A known owner's spelling of the name (accents/case ignored, a unique first name or prefix), else the name. */

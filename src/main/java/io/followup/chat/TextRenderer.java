@@ -70,8 +70,8 @@ public final class TextRenderer {
         s.append("# ").append(m.title()).append(m.date() == null ? "" : " (" + m.date() + ")").append(" [").append(m.id()).append("]\n");
         if (!item.full()) {
             long open = item.tasks().stream().filter(Task::isOpen).count();
-            s.append("  ").append(m.participants().size()).append(" attendees · ").append(item.tasks().size())
-                    .append(" action items, ").append(open).append(" open\n");
+            s.append("  ").append(count(m.participants().size(), "attendee")).append(" · ").append(count(item.tasks().size(), "action item"))
+                    .append(", ").append(open).append(" open\n");
             return s.toString();
         }
         if (!m.participants().isEmpty()) {
@@ -92,6 +92,11 @@ public final class TextRenderer {
     public static List<Map.Entry<String, String>> sections(Meeting m) {
         return SECTION_ORDER.stream().filter(k -> m.sections().get(k) != null && !m.sections().get(k).isBlank())
                 .map(k -> Map.entry(k, m.sections().get(k))).toList();
+    }
+
+    /** "1 attendee", "3 attendees". */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     public static String title(String sectionKey) {

@@ -115,10 +115,27 @@ public final class DigestBuilder {
     }
 
     private static boolean isReminded(Item item) {
-        Task task = item.task();
-        return task.owner() != null
-                && (task.status() == TaskStatus.OPEN || task.status() == TaskStatus.IN_PROGRESS)
-                && item.daysFromToday() != null && item.daysFromToday() <= 1;
+        return isRemindable(item.task()) && item.daysFromToday() != null && item.daysFromToday() <= 1;
+    }
+
+    /** Open or in progress, owned and dated: the kind of task a reminder can carry. */
+    private static boolean isRemindable(Task task) {
+        return task.owner() != null && task.due() != null
+                && (task.status() == TaskStatus.OPEN || task.status() == TaskStatus.IN_PROGRESS);
+    }
+
+    /**
+     * The people (not teams) who would be reminded of something on some day up to {@code lastDay - 1}: owners of a
+     * remindable task due by {@code lastDay}. The scheduler asks which of them it is reminder time for in their own zone.
+     */
+    public static java.util.Set<String> peopleWithTasksDueBy(Collection<Task> tasks, LocalDate lastDay) {
+        java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+        for (Task task : tasks) {
+            if (isRemindable(task) && task.ownerKind() != OwnerKind.TEAM && !task.due().isAfter(lastDay)) {
+                owners.add(task.owner());
+            }
+        }
+        return owners;
     }
 
     private Reminder reminder(String owner, OwnerKind kind, List<Item> items) {

@@ -2,6 +2,10 @@ package io.followup.ingest;
 
 import io.followup.store.PreviousState;
 import io.followup.store.SourceIdentity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,12 +26,28 @@ final class IdAssigner {
     private final Predicate<String> meetingInStore;
     private final Set<String> claimedTasks = new HashSet<>();
     private final Set<String> claimedMeetings = new HashSet<>();
+    /** (path, text, 0) of each text the re-merged notes held more than once. */
+    private final Set<SourceIdentity> twiceBefore = new HashSet<>();
+    /** ("", text, occurrence) -> id of the lines of notes that are gone: a moved note's lines find their ids here. */
+    private final Map<SourceIdentity, String> idOfGoneLine = new HashMap<>();
+    private static final String AMBIGUOUS = "";
 
     /**
      * @param taskInStore whether a task id is held by a task the ingest does not replace (or already wrote)
      */
     IdAssigner(PreviousState previous, Predicate<String> taskInStore, Predicate<String> meetingInStore) {
         this.previous = previous;
+        for (Map.Entry<SourceIdentity, String> e : previous.taskIdBySource().entrySet()) {
+            SourceIdentity s = e.getKey();
+            if (s.occurrence() > 0) {
+                twiceBefore.add(new SourceIdentity(s.path(), s.normText(), 0));
+            }
+            if (previous.gonePaths().contains(s.path())) {
+                // the same text in two notes that went away: no telling which one a line came from
+                idOfGoneLine.merge(new SourceIdentity("", s.normText(), s.occurrence()), e.getValue(),
+                        (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+            }
+        }
         this.taskInStore = taskInStore;
         this.meetingInStore = meetingInStore;
     }
@@ -35,19 +55,38 @@ final class IdAssigner {
     /** Ids for the tasks, in the order given (callers pass a deterministic order). */
     Map<MergedTask, String> tasks(List<MergedTask> tasks) {
         Map<MergedTask, String> ids = new IdentityHashMap<>();
+        Map<TaskSource, String> twins = twinIds(tasks);
         for (MergedTask t : tasks) {
-            for (SourceIdentity s : t.identities()) {
-                String old = previous.taskIdBySource().get(s);
+            for (int i = 0; i < t.sources().size(); i++) {
+                TaskSource s = t.sources().get(i);
+                String old = twins.containsKey(s) ? twins.get(s) : previous.taskIdBySource().get(t.identities().get(i));
                 if (old != null && claimedTasks.add(old)) {
                     ids.put(t, old);
                     break;
                 }
             }
         }
+        // a note moved or renamed (gone from its old path, here at a new one): its lines keep their tasks' ids,
+        // so their history, pending chat changes and the ids already shown in Slack stay with them
+        if (!idOfGoneLine.isEmpty()) {
+            for (MergedTask t : tasks) {
+                if (ids.containsKey(t)) {
+                    continue;
+                }
+                for (TaskSource s : t.sources()) {
+                    boolean known = previous.taskIdBySource().containsKey(identity(s));
+                    String old = known ? null : idOfGoneLine.get(new SourceIdentity("", s.normText(), s.occurrence()));
+                    if (old != null && !old.equals(AMBIGUOUS) && claimedTasks.add(old)) {
+                        ids.put(t, old);
+                        break;
+                    }
+                }
+            }
+        }
         Predicate<String> taken = id -> claimedTasks.contains(id) || previous.replacedTaskIds().contains(id) || taskInStore.test(id);
         for (MergedTask t : tasks) {
             if (!ids.containsKey(t)) {
-                String id = TaskIds.unique(t.idHash(), taken);
+                String id = eightCharacterId(t, taken);
                 claimedTasks.add(id);
                 ids.put(t, id);
             }
@@ -76,6 +115,97 @@ final class IdAssigner {
             }
         }
         return ids;
+    }
+
+    /**
+     * The line's hash id; when that is taken (a twin line kept it, e.g. the completed task a recurring
+     * task's next instance was written above), the id of a later occurrence of the same text, which
+     * keeps ids 8 characters long; lengthened only when those are taken too.
+     */
+    private static String eightCharacterId(MergedTask t, Predicate<String> taken) {
+        TaskSource s = t.sources().get(0);
+        for (int k = 0; k < 8; k++) {
+            // the first line's own hash was worked out on a merge thread (MergedTask.idHash)
+            String id = k == 0 ? TaskIds.of(t.idHash()) : TaskIds.of(s.path(), s.normText(), s.occurrence() + k);
+            if (!taken.test(id)) {
+                return id;
+            }
+        }
+        return TaskIds.unique(t.idHash(), taken);
+    }
+
+    /**
+     * Old ids for lines that share their note and text with another line, now or before: matched by due
+     * date and status first, then by order. Completing a recurring task puts its next instance above it
+     * (the Tasks plugin's way, and ours): the first occurrence of the text is then the new open line, and
+     * the completed task must keep its id, history and undo rather than hand them to its successor.
+     */
+    private Map<TaskSource, String> twinIds(List<MergedTask> tasks) {
+        // (path, text, 0) of every text written twice in a note, now or before; usually none
+        Set<SourceIdentity> twice = new HashSet<>(twiceBefore);
+        for (MergedTask t : tasks) {
+            for (TaskSource s : t.sources()) {
+                if (s.occurrence() > 0) {
+                    twice.add(new SourceIdentity(s.path(), s.normText(), 0));
+                }
+            }
+        }
+        Map<TaskSource, String> out = new IdentityHashMap<>();
+        if (twice.isEmpty()) {
+            return out;
+        }
+        Map<SourceIdentity, List<TaskSource>> byText = new HashMap<>();
+        for (MergedTask t : tasks) {
+            for (TaskSource s : t.sources()) {
+                SourceIdentity text = new SourceIdentity(s.path(), s.normText(), 0);
+                if (twice.contains(text)) {
+                    byText.computeIfAbsent(text, k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        for (Map.Entry<SourceIdentity, List<TaskSource>> group : byText.entrySet()) {
+            List<TaskSource> lines = group.getValue();
+            List<String> oldIds = new ArrayList<>();
+            for (int k = 0; ; k++) {
+                String id = previous.taskIdBySource().get(new SourceIdentity(group.getKey().path(), group.getKey().normText(), k));
+                if (id == null) {
+                    break;
+                }
+                oldIds.add(id);
+            }
+            lines.sort(Comparator.comparingInt(TaskSource::occurrence));
+            lines.forEach(l -> out.put(l, null));
+            List<String> unmatched = new ArrayList<>(oldIds);
+            for (boolean withStatus : new boolean[] {true, false}) {
+                for (java.util.Iterator<String> it = unmatched.iterator(); it.hasNext(); ) {
+                    String id = it.next();
+                    PreviousState.Seen was = previous.taskById().get(id);
+                    TaskSource line = was == null ? null : lines.stream()
+                            .filter(l -> out.get(l) == null && sameDue(was, l) && (!withStatus || sameStatus(was, l)))
+                            .findFirst().orElse(null);
+                    if (line != null) {
+                        out.put(line, id);
+                        it.remove();
+                    }
+                }
+            }
+            java.util.Iterator<String> rest = unmatched.iterator();
+            for (TaskSource l : lines) {
+                if (out.get(l) == null && rest.hasNext()) {
+                    out.put(l, rest.next());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameDue(PreviousState.Seen was, TaskSource line) {
+        LocalDate due = line.task().due();
+        return java.util.Objects.equals(was.due(), due == null ? null : due.toString());
+    }
+
+    private static boolean sameStatus(PreviousState.Seen was, TaskSource line) {
+        return line.task().status().jsonName().equals(was.status());
     }
 
     static SourceIdentity identity(TaskSource s) {

@@ -49,6 +49,11 @@ public final class TaskIds {
         return sha256(path + "\n" + normText + "\n" + occurrence);
     }
 
+    /** {@link #of(String, String, int)} from {@link #hash}. */
+    static String of(byte[] hash) {
+        return base32(hash, LENGTH);
+    }
+
     /** As {@link #unique(String, String, int, java.util.function.Predicate)}, from {@link #hash}. */
     static String unique(byte[] hash, java.util.function.Predicate<String> taken) {
         return extend(hash, taken);

@@ -12,25 +12,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily job: on working days (in the team's zone) it puts the channel digest in the outbox at the digest
- * time and each owner's reminder at the digest time in the owner's own zone (or their own time), then lets
- * the {@link OutboxSender} post. It ticks every 30 seconds; the outbox key (day, recipient, kind) makes every
+ * The daily job: on the team's working days it puts the channel digest and the team reminders in the outbox at
+ * the digest time in the team's zone, and each person's reminder at the digest time (or their own time) on their
+ * own working days in their own zone, dated by their own calendar; then it lets the {@link OutboxSender} post. It ticks every 30 seconds; the outbox key (day, recipient, kind) makes every
  * enqueue idempotent, so a restart, a second instance or a manual {@code digest} run never posts twice.
  *
  * <p>Catch-up: if the bot was down at the digest time it posts that day's digest when it comes back the same
@@ -106,25 +107,62 @@ public final class DailyScheduler implements AutoCloseable {
         sender.drain();
     }
 
-    /** Enqueues the digest and the reminders whose time has come today; nothing on days off. */
+    /**
+     * Enqueues what is due now: on the team's working days the channel digest and the team reminders at the digest
+     * time; each person's reminder at their time on their own working days, in their own zone — for someone far
+     * ahead of the team that is the team's evening before, and their weekend starts on the team's Friday.
+     */
     public Enqueued enqueueDue() {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, settings.zone());
-        if (!settings.isWorkingDay(day)) {
-            return new Enqueued(0, 0, 0, List.of(day.getDayOfWeek() + " is not a digest day"));
-        }
-        boolean digestDue = settings.digestChannel() != null && !now.isBefore(settings.digestAt(day))
-                && !outbox.exists(day, settings.digestChannel(), KIND_DIGEST);
-        Digest digest = new DigestBuilder(day, settings.lookaheadDays(), settings.teamChannels()).build(openTasks.get());
+        List<Task> open = openTasks.get();
+        Map<LocalDate, Digest> digests = new HashMap<>();
+        Function<LocalDate, Digest> digestOn = d -> digests.computeIfAbsent(d,
+                x -> new DigestBuilder(x, settings.lookaheadDays(), settings.teamChannels()).build(open));
         Counter c = new Counter();
-        Run run = new Run(day, now, false, digest.reminders());
-        if (digestDue) {
-            enqueueDigest(digest, run);
+        Run run = new Run(day, now, false);
+        if (settings.isWorkingDay(day)) {
+            boolean digestDue = settings.digestChannel() != null && !now.isBefore(settings.digestAt(day))
+                    && !outbox.exists(day, settings.digestChannel(), KIND_DIGEST);
+            if (digestDue) {
+                enqueueDigest(digestOn.apply(day), run);
+            }
+            if (isDecidedNow(settings.digestAt(day), now)) {
+                for (Reminder r : digestOn.apply(day).reminders()) {
+                    if (r.isTeam() || recipients.chatUserOf(r.owner()).isEmpty()) {
+                        enqueueReminder(r, run, c);
+                    }
+                }
+            }
+        } else {
+            c.notes.add(day.getDayOfWeek() + " is not a digest day");
         }
-        for (Reminder r : digest.reminders()) {
-            enqueueReminder(r, run, c);
-        }
+        enqueuePersonalReminders(open, digestOn, run);
         return run.flush(c);
+    }
+
+    /** The furthest a chat user's date can be ahead of the team's (UTC-12 to UTC+14). */
+    private static final int MAX_DAYS_AHEAD = 2;
+
+    /** Each person with a chat user, at their reminder time in their zone, on their working days. */
+    private void enqueuePersonalReminders(List<Task> open, Function<LocalDate, Digest> digestOn, Run run) {
+        Map<String, String> userOf = new LinkedHashMap<>();
+        for (String owner : DigestBuilder.peopleWithTasksDueBy(open, run.day.plusDays(MAX_DAYS_AHEAD + 1))) {
+            recipients.chatUserOf(owner).filter(u -> run.pref(u).enabled()).ifPresent(u -> userOf.put(owner, u));
+        }
+        Map<String, ZoneId> zones = userZones.zonesOf(new LinkedHashSet<>(userOf.values()));
+        userOf.forEach((owner, user) -> {
+            ZoneId zone = zones.containsKey(user) ? zones.get(user) : userZones.zoneOf(user);
+            LocalDate theirDay = LocalDate.ofInstant(run.now, zone);
+            ReminderPrefsStore.Pref pref = run.pref(user);
+            Instant at = ScheduleSettings.at(theirDay, pref.time() == null ? settings.digestTime() : pref.time(), zone);
+            if (!settings.isWorkingDay(theirDay) || !isDecidedNow(at, run.now)) {
+                return;
+            }
+            digestOn.apply(theirDay).reminders().stream().filter(r -> r.owner().equals(owner) && !r.isTeam()).findFirst()
+                    .ifPresent(r -> run.rows.add(OutboxStore.Insert.queued(
+                            new NewMessage(theirDay, user, KIND_REMINDER, owner, json(r, theirDay), run.now))));
+        });
     }
 
     /** For the {@code digest} command: today's digest and every reminder, due now, whatever the time or day. */
@@ -133,7 +171,7 @@ public final class DailyScheduler implements AutoCloseable {
         LocalDate day = LocalDate.ofInstant(now, settings.zone());
         Digest digest = new DigestBuilder(day, settings.lookaheadDays(), settings.teamChannels()).build(openTasks.get());
         Counter c = new Counter();
-        Run run = new Run(day, now, true, digest.reminders());
+        Run run = new Run(day, now, true);
         if (settings.digestChannel() == null) {
             c.notes.add("no channel digest: FOLLOWUP_DIGEST_CHANNEL is not set");
         } else {
@@ -145,43 +183,23 @@ public final class DailyScheduler implements AutoCloseable {
         return run.flush(c);
     }
 
-    /**
-     * One enqueue pass: the reminder settings read once, the users' zones looked up together (only when a
-     * reminder's time matters), and every row inserted in one transaction at the end.
-     */
+    /** One enqueue pass: the reminder settings read once, and every row inserted in one transaction at the end. */
     private final class Run {
         final LocalDate day;
         final Instant now;
         final boolean immediate;
         final Map<String, ReminderPrefsStore.Pref> prefsByUser;
-        final Map<String, ZoneId> zones;
         final List<OutboxStore.Insert> rows = new ArrayList<>();
 
-        Run(LocalDate day, Instant now, boolean immediate, List<Reminder> reminders) {
+        Run(LocalDate day, Instant now, boolean immediate) {
             this.day = day;
             this.now = now;
             this.immediate = immediate;
-            this.prefsByUser = reminders.isEmpty() ? Map.of() : prefs.all();
-            if (immediate) {
-                this.zones = Map.of();
-            } else {
-                Set<String> users = new LinkedHashSet<>();
-                for (Reminder r : reminders) {
-                    if (!r.isTeam()) {
-                        recipients.chatUserOf(r.owner()).filter(u -> pref(u).enabled()).ifPresent(users::add);
-                    }
-                }
-                this.zones = userZones.zonesOf(users);
-            }
+            this.prefsByUser = prefs.all();
         }
 
         ReminderPrefsStore.Pref pref(String user) {
             return prefsByUser.getOrDefault(user, ReminderPrefsStore.Pref.DEFAULT);
-        }
-
-        ZoneId zoneOf(String user) {
-            ZoneId z = zones.get(user);
-            return z != null ? z : userZones.zoneOf(user);
         }
 
         Enqueued flush(Counter c) {
@@ -202,44 +220,40 @@ public final class DailyScheduler implements AutoCloseable {
                 GSON.toJson(DigestMessages.channel(digest)), run.now)));
     }
 
+    /** A team's reminder, a person's without a chat user (reported), or — for the digest command — anyone's now. */
     private void enqueueReminder(Reminder r, Run run, Counter c) {
         LocalDate day = run.day;
         Instant now = run.now;
-        boolean immediate = run.immediate;
         if (r.isTeam()) {
             if (r.teamChannel() == null) {
                 c.notes.add("no reminder for team " + r.owner() + ": the people file names no channel for it");
                 return;
             }
-            Instant at = settings.digestAt(day);
-            if (immediate || isDecidedNow(at, now)) {
-                run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, r.teamChannel(), KIND_REMINDER, r.owner(), json(r, day), now)));
-            }
+            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, r.teamChannel(), teamKind(r), r.owner(), json(r, day), now)));
             return;
         }
         Optional<String> user = recipients.chatUserOf(r.owner());
         if (user.isEmpty()) {
-            if (immediate || isDecidedNow(settings.digestAt(day), now)) {
-                run.rows.add(OutboxStore.Insert.unsendable(new NewMessage(day, "person:" + r.owner(), KIND_REMINDER, r.owner(), json(r, day), now),
-                        "no chat user known for " + r.owner() + " (add slack: to the people file, or link the account)"));
-            }
+            run.rows.add(OutboxStore.Insert.unsendable(new NewMessage(day, "person:" + r.owner(), KIND_REMINDER, r.owner(), json(r, day), now),
+                    "no chat user known for " + r.owner() + " (add slack: to the people file, or link the account)"));
             return;
         }
-        ReminderPrefsStore.Pref pref = run.pref(user.get());
-        if (!pref.enabled()) {
+        if (!run.pref(user.get()).enabled()) {
             c.skipped++;
             return;
         }
-        if (immediate) {
-            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
-            return;
-        }
-        ZoneId zone = run.zoneOf(user.get());
-        LocalTime time = pref.time() == null ? settings.digestTime() : pref.time();
-        Instant at = ScheduleSettings.at(day, time, zone);
-        if (isDecidedNow(at, now)) {
-            run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
-        }
+        run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
+    }
+
+    /**
+     * The outbox kind of a team's reminder. The key is (day, recipient, kind), so teams sharing a channel need
+     * different kinds: the first of them (by name) keeps plain "reminder" — the key it always had — and the
+     * others are "reminder:&lt;team&gt;".
+     */
+    private String teamKind(Reminder r) {
+        String first = settings.teamChannels().entrySet().stream().filter(e -> e.getValue().equals(r.teamChannel()))
+                .map(Map.Entry::getKey).min(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder())).orElse(r.owner());
+        return first.equalsIgnoreCase(r.owner()) ? KIND_REMINDER : KIND_REMINDER + ":" + r.owner();
     }
 
     private static String json(Reminder r, LocalDate day) {

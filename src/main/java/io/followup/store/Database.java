@@ -3,6 +3,10 @@ package io.followup.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +42,7 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             createWithPageSize(file);
+            probe(file);
             HikariConfig hc = new HikariConfig();
             hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
             hc.setMaximumPoolSize(8);
@@ -58,6 +63,9 @@ public final class Database implements AutoCloseable {
             }
             return new Database(file, ds);
         } catch (Exception e) {
+            if (StoreErrors.known(e)) {
+                throw StoreErrors.translate(file, e); // a damaged file (valid header, broken pages) or a lock
+            }
             throw new StoreException("Cannot open the database " + file + ": " + rootMessage(e)
                     + " (is it a Followup SQLite file, and is no other program holding it?)", e);
         }
@@ -72,14 +80,34 @@ public final class Database implements AutoCloseable {
      * to the WAL and again to the file at checkpoint, each page one or two system calls; the commit of that
      * ingest took less than half as long.
      */
-    private static void createWithPageSize(Path file) throws java.sql.SQLException, java.io.IOException {
+    private static void createWithPageSize(Path file) throws SQLException, java.io.IOException {
         if (Files.exists(file) && Files.size(file) > 0) {
             return;
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement()) {
             st.execute("PRAGMA page_size = " + PAGE_SIZE);
             st.execute("PRAGMA journal_mode = WAL");
+        }
+    }
+
+    /**
+     * Reads the schema once over a plain connection: a damaged file (a valid header, broken or missing pages)
+     * is named at once, where the pool would retry it for its 30 s connection timeout.
+     */
+    private static void probe(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        } catch (SQLException e) {
+            if (StoreErrors.known(e)) {
+                throw StoreErrors.translate(file, e);
+            }
+            // anything else (permissions, a full disk) is reported by the real open below
         }
     }
 

@@ -394,17 +394,20 @@ public final class IngestStore {
         public PreviousState previous(Collection<String> paths) {
             flush();
             Map<SourceIdentity, String> idBySource = new HashMap<>();
+            Map<String, PreviousState.Seen> seen = new HashMap<>();
             Map<String, String> meetingByPath = new HashMap<>();
             Set<String> replacedIds = new HashSet<>();
             Set<String> pendingIds = new HashSet<>();
+            Set<String> gone = new HashSet<>();
             for (List<String> chunk : Sql.chunks(paths)) {
-                h.createQuery("SELECT ts.path, ts.norm_text, ts.occurrence, ts.task_id, t.writeback_pending FROM task_sources ts "
-                                + "JOIN tasks t ON t.id = ts.task_id WHERE ts.path IN (<p>)").bindList("p", chunk)
+                h.createQuery("SELECT ts.path, ts.norm_text, ts.occurrence, ts.task_id, t.writeback_pending, t.status, t.due "
+                                + "FROM task_sources ts JOIN tasks t ON t.id = ts.task_id WHERE ts.path IN (<p>)").bindList("p", chunk)
                         .map((rs, ctx) -> new Object[] {new SourceIdentity(rs.getString(1), rs.getString(2), rs.getInt(3)),
-                                rs.getString(4), rs.getInt(5) == 1})
+                                rs.getString(4), rs.getInt(5) == 1, new PreviousState.Seen(rs.getString(6), rs.getString(7))})
                         .forEach(row -> {
                             String id = (String) row[1];
                             idBySource.putIfAbsent((SourceIdentity) row[0], id);
+                            seen.putIfAbsent(id, (PreviousState.Seen) row[3]);
                             replacedIds.add(id);
                             if ((Boolean) row[2]) {
                                 pendingIds.add(id);
@@ -413,10 +416,13 @@ public final class IngestStore {
                 h.createQuery("SELECT path, meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                         .forEach(e -> meetingByPath.put(e.getKey(), e.getValue()));
+                gone.addAll(chunk);
+                h.createQuery("SELECT path FROM notes WHERE path IN (<p>)").bindList("p", chunk).mapTo(String.class)
+                        .forEach(gone::remove);
             }
             Map<String, Task> pending = new HashMap<>();
             TaskStore.byIds(h, pendingIds).forEach(t -> pending.put(t.id(), t));
-            return new PreviousState(idBySource, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()));
+            return new PreviousState(idBySource, seen, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()), gone);
         }
 
         /**

@@ -19,9 +19,20 @@ final class StoreErrors {
     }
 
     static Database.StoreException translate(Database db, Exception e) {
+        return translate(db.file(), e);
+    }
+
+    /** Whether the fault is one {@link #translate} explains (locked, damaged) rather than a generic one. */
+    static boolean known(Exception e) {
+        String lower = Database.rootMessage(e).toLowerCase(Locale.ROOT);
+        return lower.contains("busy") || lower.contains("locked") || lower.contains("not a database")
+                || lower.contains("corrupt") || lower.contains("malformed");
+    }
+
+    static Database.StoreException translate(java.nio.file.Path path, Exception e) {
         String root = Database.rootMessage(e);
         String lower = root.toLowerCase(Locale.ROOT);
-        String file = db.file().toString();
+        String file = path.toString();
         if (lower.contains("busy") || lower.contains("locked")) {
             return new Database.StoreException("The database " + file + " is locked by another program; nothing was changed. "
                     + "Close the other program (or the other followup) and run again.", e);

@@ -131,7 +131,7 @@ final class BodyReader {
             int room = MAX_SECTION - had;
             if (length + 1 > room) {
                 section.appendPart(start, start + Math.max(0, room));
-                warnings.add(new Warning(path, 0, "section '" + s.key() + "' is longer than " + MAX_SECTION
+                warnings.add(new Warning(path, k + 1, "section '" + s.key() + "' is longer than " + MAX_SECTION
                         + " characters; the rest was cut"));
             } else {
                 section.appendLine(start, start + length, text.newlineAfter(k));

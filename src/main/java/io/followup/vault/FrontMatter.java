@@ -148,6 +148,9 @@ public final class FrontMatter {
         return String.valueOf(v);
     }
 
+    /** Longest front matter given to the YAML parser; real ones are a few hundred characters. */
+    private static final int MAX_YAML = 100_000;
+
     private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
@@ -166,10 +169,16 @@ public final class FrontMatter {
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatter::newYaml);
 
     private static Map<String, Object> parseYaml(List<String> block, List<Problem> problems) {
+        String text = String.join("\n", block);
+        if (text.length() > MAX_YAML) {
+            // SnakeYAML spends seconds on a megabyte scalar before its own limit stops it
+            problems.add(new Problem(2, "front matter is longer than " + MAX_YAML / 1000 + " KB; read line by line"));
+            return null;
+        }
         Yaml yaml = YAML.get();
         Object doc;
         try {
-            doc = yaml.load(String.join("\n", block));
+            doc = yaml.load(text);
         } catch (MarkedYAMLException e) {
             YAML.remove();
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

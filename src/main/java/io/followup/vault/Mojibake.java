@@ -18,16 +18,18 @@ import java.util.List;
  * (the task signifiers, U+FE0F, ”), since a guess would change real text.
  *
  * <p>Limits, on purpose: a letter whose dropped byte several letters could fill stays as shown
- * (windows-1252 {@code Ã} + dropped byte may be Á, Í, Ï, Ð or Ý); a lone Cyrillic/Armenian/…
- * character is not taken from a two-character run; and Mac Roman symbol pairs that happen to be
- * valid UTF-8 for a Latin letter (such as {@code √π}) would be read as that letter.
+ * (windows-1252 {@code Ã} + dropped byte may be Á, Í, Ï, Ð or Ý); a lone Cyrillic/Armenian/CJK/…
+ * character is not taken from a run, nor a rarely written Latin Extended-B letter, nor a capital that
+ * would replace a word-final {@code Ã} and its closing punctuation ({@code IRMÃ…}); and Mac Roman
+ * symbol pairs that happen to be valid UTF-8 for a Latin letter (such as {@code √π}) would be read as
+ * that letter.
  */
 public final class Mojibake {
 
     /** Characters a dropped byte may restore, best first: signifiers are what the parser needs. */
     private static final int[] PREFERRED = {
         0x1F4C5, 0x23F3, 0x231B, 0x1F6EB, 0x2795, 0x2705, 0x274C, 0x1F501, 0x1F53A, 0x23EB, 0x1F53C,
-        0x1F53D, 0x23EC, 0x1F4C6, 0x1F5D3, 0xFE0F, 0x201D, 0x2B50, 0x2714, 0x26A0, 0x200D,
+        0x1F53D, 0x23EC, 0x1F4C6, 0x1F5D3, 0xFE0F, 0x201D, 0x1F194, 0x26D4, 0x1F3C1, 0x2B50, 0x2714, 0x26A0, 0x200D,
     };
 
     private static final List<CodePage> PAGES = List.of(
@@ -144,7 +146,7 @@ public final class Mojibake {
         int score = 0;
         int pos = 0;
         for (Piece p : pieces) {
-            if (p.weak && !keepWeak) {
+            if ((p.weak && !keepWeak) || wordFinalLetterAndPunctuation(s, from + p.at, p.consumed)) {
                 continue;
             }
             out.append(s, from + pos, from + p.at);
@@ -154,6 +156,24 @@ public final class Mojibake {
         }
         out.append(s, from + pos, to);
         return new RunRepair(out, score);
+    }
+
+    /** Closing punctuation that follows a word; in windows-1252 each is a UTF-8 continuation byte. */
+    private static final String CLOSING = "\u2026\u2013\u2014\u2019\u201D\u00BB\u203A";
+
+    /**
+     * "IRMÃ…", "AMANHÃ–": a Portuguese word ending in Ã, then closing punctuation, then no letter. As
+     * UTF-8 read through windows-1252 the pair would be Å, Ö, Ô…, but a capital that ends a word is far
+     * likelier to be the Ã it is than a mangled letter.
+     */
+    private static boolean wordFinalLetterAndPunctuation(String s, int at, int consumed) {
+        if (consumed != 2 || s.charAt(at) != '\u00C3' || CLOSING.indexOf(s.charAt(at + 1)) < 0) {
+            return false;
+        }
+        boolean afterLetter = at > 0 && Character.isLetter(s.charAt(at - 1));
+        int next = at + 2;
+        boolean beforeLetter = next < s.length() && Character.isLetterOrDigit(s.charAt(next));
+        return afterLetter && !beforeLetter;
     }
 
     private static Piece direct(int[] bytes, int i, int n) {
@@ -241,21 +261,32 @@ public final class Mojibake {
 
     private enum Plausibility { NO, WEAK, YES }
 
+    /**
+     * The few Latin Extended-B letters living languages write (ƒ, Ə, Vietnamese ơ ư, Romanian ș ț). The
+     * rest of the block (ǃ Ǎ ǈ Ʌ …) is what real text gives by chance: French «École», «ça» in Mac Roman
+     * bytes and CAFÉ… in windows-1252 bytes decode to it.
+     */
+    private static final String LATIN_EXTENDED_B_IN_USE = "\u0192\u018F\u01A0\u01A1\u01AF\u01B0\u0218\u0219\u021A\u021B";
+
     /** Which decoded characters are believable results of a repair, by sequence length. */
     private static Plausibility plausibility(int cp, int len) {
         switch (len) {
             case 2:
-                if (cp >= 0xA0 && cp <= 0x24F) {
+                if ((cp >= 0xA0 && cp <= 0x17F) || LATIN_EXTENDED_B_IN_USE.indexOf(cp) >= 0) {
                     return Plausibility.YES;
                 }
                 return cp >= 0x370 && cp <= 0x7FF ? Plausibility.WEAK : Plausibility.NO;
             case 3:
-                if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F)
-                        || (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-                        || (cp >= 0xFF01 && cp <= 0xFF60)) {
+                // Latin Extended Additional (Vietnamese ở, ệ), punctuation and symbols, VS16, full-width forms
+                // and U+FEFF: a byte order mark shown as ï»¿ (Ôªø in Mac Roman) at the top of a note
+                if ((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F)
+                        || cp == 0xFEFF || (cp >= 0xFF01 && cp <= 0xFF60)) {
                     return Plausibility.YES;
                 }
-                return cp >= 0x800 && cp <= 0x1FFF ? Plausibility.WEAK : Plausibility.NO;
+                // A lone CJK or Hangul character is likelier a coincidence of real text ("José…”" is
+                // é…” = U+9154 in windows-1252 bytes); mangled CJK text comes as runs of them.
+                return (cp >= 0x800 && cp <= 0x1FFF) || (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                        ? Plausibility.WEAK : Plausibility.NO;
             case 4:
                 return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x2FFFF)
                         ? Plausibility.YES : Plausibility.NO;

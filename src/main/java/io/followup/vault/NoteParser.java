@@ -30,10 +30,10 @@ public final class NoteParser {
         }
         TextDecoder.Result decoded = TextDecoder.decodeWithReport(content);
         if (decoded.fallbackBytes() > 0) {
-            warnings.add(new Warning(relPath, 0, decoded.fallbackBytes()
-                    + " byte(s) are not valid UTF-8; read as windows-1252"));
+            warnings.add(new Warning(relPath, decoded.firstFallbackLine(), decoded.fallbackBytes()
+                    + " byte(s) are not valid UTF-8 (the first on this line); read as windows-1252"));
         }
-        NoteText text = new NoteText(Mojibake.repair(decoded.text()));
+        NoteText text = new NoteText(withoutByteOrderMarks(Mojibake.repair(decoded.text())));
         List<String> lines = text.lines();
 
         FrontMatter fm = FrontMatter.read(lines);
@@ -90,6 +90,19 @@ public final class NoteParser {
     private static ParsedNote empty(String path, String title, List<Warning> warnings) {
         return new ParsedNote(path, title, DateText.inName(title).date(), null, false, List.of(), Map.of(), List.of(),
                 warnings);
+    }
+
+    /**
+     * The text without byte order marks at its start: the decoder drops one, but a note saved twice with
+     * one, or whose BOM went through a wrong code page (ï»¿), still has one, and then its front matter
+     * would not start with "---".
+     */
+    private static String withoutByteOrderMarks(String text) {
+        int k = 0;
+        while (k < text.length() && text.charAt(k) == '\uFEFF') {
+            k++;
+        }
+        return k == 0 ? text : text.substring(k);
     }
 
     /** Text files have no NUL bytes and few control characters (git uses the same NUL rule). */

@@ -84,6 +84,9 @@ final class Signifiers {
                 next = recurrence(body, end, b);
             }
             if (next < 0) {
+                next = dependencyOrCompletionField(body, end);
+            }
+            if (next < 0) {
                 break;
             }
             end = trimEnd(body, next);
@@ -180,7 +183,7 @@ final class Signifiers {
         }
         int hash = k - 1;
         boolean atWordStart = hash == 0 || Character.isWhitespace(s.charAt(hash - 1));
-        return atWordStart && !allDigits(s, k, end) ? hash : -1;
+        return atWordStart ? hash : -1;
     }
 
     /** 🔁 followed by words of letters, digits, commas, spaces and '!', as the plugin reads it. */
@@ -202,22 +205,54 @@ final class Signifiers {
         return start;
     }
 
+    private static final String ID = "\uD83C\uDD94";           // 🆔 task id
+    private static final String DEPENDS_ON = "\u26D4";           // ⛔ ids of the tasks this one waits for
+    private static final String ON_COMPLETION = "\uD83C\uDFC1"; // 🏁 keep | delete
+
+    /**
+     * 🆔 abc-1, ⛔ abc-1,def-2 and 🏁 delete: the plugin's dependency and on-completion fields. Followup
+     * does not use them, but they are part of the run (a due date before them is still the due date).
+     */
+    private static int dependencyOrCompletionField(String s, int end) {
+        int k = end;
+        while (k > 0 && (isIdChar(s.charAt(k - 1)) || s.charAt(k - 1) == ',' || s.charAt(k - 1) == ' ')) {
+            k--;
+        }
+        String value = s.substring(k, end).strip();
+        int marker = k;
+        if (marker > 0 && s.charAt(marker - 1) == VS16) {
+            marker--;
+        }
+        if (value.isEmpty()) {
+            return -1;
+        }
+        for (String emoji : List.of(ID, DEPENDS_ON, ON_COMPLETION)) {
+            int start = marker - emoji.length();
+            if (start < 0 || !s.startsWith(emoji, start)) {
+                continue;
+            }
+            boolean ok = switch (emoji) {
+                case ID -> value.chars().allMatch(c -> isIdChar((char) c));
+                case DEPENDS_ON -> value.matches("[A-Za-z0-9_-]+( *, *[A-Za-z0-9_-]+)*");
+                default -> value.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            };
+            return ok ? start : -1;
+        }
+        return -1;
+    }
+
+    private static boolean isIdChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
     private static boolean isRecurrenceChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == ',' || c == ' ' || c == '!';
     }
 
+    /** The plugin's tag characters: anything but white space and {@code !@#$%^&*(),.?":{}|<>} (so #123 is a tag). */
     static boolean isTagChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '/';
-    }
-
-    private static boolean allDigits(String s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return !Character.isWhitespace(c) && "!@#$%^&*(),.?\":{}|<>".indexOf(c) < 0;
     }
 
     /** Every #tag of the text (outside inline code), in order, without '#', each once. */
@@ -232,7 +267,7 @@ final class Signifiers {
             while (j < n && isTagChar(s.charAt(j))) {
                 j++;
             }
-            if (j > i + 1 && !allDigits(s, i + 1, j)) {
+            if (j > i + 1) {
                 tags.add(s.substring(i + 1, j));
             }
             i = j - 1;

@@ -84,6 +84,15 @@ public final class TaskLineParser {
                 b.recurrence, Signifiers.allTags(body, code), b.blockId));
     }
 
+    /**
+     * Whether the text after an owner's {@code @} reads as a name running to the end of the description
+     * ({@code @Lior Genzel}) rather than a mention in mid-sentence ({@code @Lior about the deck, please}),
+     * the way {@link #parse} tells them apart; write-back uses it to edit the mention the reader took.
+     */
+    public static boolean mentionRunsToEnd(String textAfterAt) {
+        return Mentions.looksLikeTrailingName(textAfterAt.strip());
+    }
+
     /** Finds the checkbox: indent and blockquote marks, a list marker, spaces, then [c] or [ ?]. */
     public static Optional<Layout> locate(String line) {
         int n = line.length();

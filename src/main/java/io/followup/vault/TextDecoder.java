@@ -6,8 +6,11 @@ package io.followup.vault;
  */
 public final class TextDecoder {
 
-    /** The decoded text and how many bytes had to be read as windows-1252 instead of UTF-8. */
-    public record Result(String text, int fallbackBytes) {
+    /**
+     * The decoded text, how many bytes had to be read as windows-1252 instead of UTF-8, and the 1-based
+     * line of the first of them (0 when there is none).
+     */
+    public record Result(String text, int fallbackBytes, int firstFallbackLine) {
     }
 
     /** windows-1252 for 0x80..0x9F; 0xA0..0xFF are the same code points as Latin-1. */
@@ -25,22 +28,25 @@ public final class TextDecoder {
 
     public static Result decodeWithReport(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            return new Result("", 0);
+            return new Result("", 0, 0);
         }
         int start = hasBom(bytes) ? 3 : 0;
         // Valid UTF-8 (nearly every note) decodes in bulk: the JDK's decoder is as strict as Utf8 (no overlong
         // forms, surrogates or values past U+10FFFF) and writes U+FFFD only where the bytes are not UTF-8.
         String fast = new String(bytes, start, bytes.length - start, java.nio.charset.StandardCharsets.UTF_8);
         if (fast.indexOf('\uFFFD') < 0) {
-            return new Result(fast, 0);
+            return new Result(fast, 0, 0);
         }
         StringBuilder out = new StringBuilder(bytes.length - start);
         int fallback = 0;
+        int line = 1;
+        int firstLine = 0;
         int i = start;
         while (i < bytes.length) {
             int b = bytes[i] & 0xFF;
             if (b < 0x80) {
                 out.append((char) b);
+                line += b == '\n' ? 1 : 0;
                 i++;
                 continue;
             }
@@ -52,10 +58,11 @@ public final class TextDecoder {
                 // Not UTF-8 here: the byte is most likely a windows-1252 letter typed on an old editor.
                 out.append(cp1252(b));
                 fallback++;
+                firstLine = firstLine == 0 ? line : firstLine;
                 i++;
             }
         }
-        return new Result(out.toString(), fallback);
+        return new Result(out.toString(), fallback, firstLine);
     }
 
     static char cp1252(int b) {

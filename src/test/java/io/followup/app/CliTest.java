@@ -175,6 +175,23 @@ class CliTest {
     }
 
     @Test
+    void a_truncated_database_with_a_valid_header_is_called_damaged_and_left_as_it_was() throws Exception {
+        assertEquals(0, ingest().code());
+        byte[] whole = Files.readAllBytes(db);
+        byte[] cut = java.util.Arrays.copyOf(whole, 20_000);
+        Files.deleteIfExists(Path.of(db + "-wal"));
+        Files.deleteIfExists(Path.of(db + "-shm"));
+        Files.write(db, cut);
+
+        Run r = ingest();
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("is damaged or not a Followup database") && r.err().contains("Move it aside"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertArrayEquals(cut, Files.readAllBytes(db));
+    }
+
+    @Test
     void a_locked_database_is_named_and_nothing_is_lost() throws Exception {
         assertEquals(0, ingest().code());
         Files.writeString(vault.resolve("Cloud.md"), "---\ntype: projects\ntitle: Cloud\n---\n- [ ] Write the roadmap\n- [ ] Another\n");

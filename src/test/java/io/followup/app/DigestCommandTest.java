@@ -105,6 +105,19 @@ class DigestCommandTest {
     }
 
     @Test
+    void dry_run_shows_a_reminder_its_owner_turned_off_as_not_sent_as_posting_does() {
+        try (Database db = Database.open(config.db())) {
+            new io.followup.store.ReminderPrefsStore(db).setEnabled("U0ANA", false, java.time.Instant.now());
+        }
+        String dry = run("--dry-run");
+        String posted = run();
+
+        assertTrue(dry.contains("=== Reminder for Ana Lima → (U0ANA turned reminders off: not sent)"), dry);
+        assertTrue(posted.contains("1 reminder(s) turned off by their owner"), posted);
+        assertEquals(0, slack.postedTo("DU0ANA").size());
+    }
+
+    @Test
     void digest_posts_once_per_day_and_status_shows_it() {
         String first = run();
         String second = run();

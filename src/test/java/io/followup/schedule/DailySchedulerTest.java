@@ -185,6 +185,29 @@ class DailySchedulerTest {
     }
 
     @Test
+    void an_owner_far_ahead_of_the_team_gets_the_dm_at_nine_their_time_on_their_working_days() throws Exception {
+        // Sydney (AEDT, UTC+11) is ten hours ahead of Berlin: 09:00 there is 23:00 the evening before in Berlin,
+        // and Ana's weekend starts while it is still Friday afternoon in Berlin.
+        chat.zones.put("U0ANA", "Australia/Sydney");
+        tasks.add(open("a0", "Send contract", "Ana Lima", LocalDate.of(2026, 3, 7)));
+        tasks.add(open("a1", "Review slides", "Ana Lima", LocalDate.of(2026, 3, 9)));
+        MutableClock clock = at("2026-03-06T13:30:00Z"); // Friday 14:30 in Berlin, Saturday 00:30 in Sydney
+        DailyScheduler s = scheduler(berlin(), clock);
+        for (Instant end = Instant.parse("2026-03-10T08:30:00Z"); clock.instant().isBefore(end); clock.advance(Duration.ofMinutes(15))) {
+            s.tick();
+        }
+
+        List<RecordingGateway.Post> toAna = chat.deliveredTo("U0ANA");
+        assertEquals(List.of(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 10)),
+                toAna.stream().map(p -> LocalDate.parse(p.key().substring(0, 10))).toList(),
+                "Ana's Monday and Tuesday; nothing on her Saturday and Sunday");
+        assertTrue(toAna.get(0).message().text().contains("1 overdue, 1 due today"), toAna.get(0).message().text());
+        assertTrue(toAna.get(1).message().text().contains("2 overdue"), toAna.get(1).message().text());
+        assertEquals(Instant.parse("2026-03-08T22:00:00Z"), outbox.byDay(LocalDate.of(2026, 3, 9)).stream()
+                .filter(r -> r.recipient().equals("U0ANA")).findFirst().orElseThrow().sentAt(), "09:00 on Monday in Sydney");
+    }
+
+    @Test
     void an_owner_can_turn_reminders_off_or_choose_their_own_time() throws Exception {
         LocalDate tue = LocalDate.of(2026, 3, 10);
         tasks.add(open("a1", "Send contract", "Ana Lima", tue));
@@ -241,6 +264,26 @@ class DailySchedulerTest {
         OutboxRow unknown = outbox.byDay(tue).stream().filter(r -> r.recipient().equals("person:Zed Unknown")).findFirst().orElseThrow();
         assertEquals(State.FAILED, unknown.state());
         assertTrue(unknown.lastError().contains("no chat user known for Zed Unknown"));
+    }
+
+    @Test
+    void two_teams_sharing_a_channel_each_get_their_reminder_there_once() throws Exception {
+        LocalDate tue = LocalDate.of(2026, 3, 10);
+        tasks.add(task("t1", "Rotate keys", "Platform team", OwnerKind.TEAM, TaskStatus.OPEN, tue));
+        tasks.add(task("t2", "Patch the routers", "Network team", OwnerKind.TEAM, TaskStatus.OPEN, tue));
+        ScheduleSettings shared = new ScheduleSettings(BERLIN, LocalTime.of(9, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                "C0DIGEST", 3, Map.of("Platform team", "C0INFRA", "Network team", "C0INFRA"));
+        MutableClock clock = at("2026-03-10T08:00:00Z");
+        DailyScheduler s = scheduler(shared, clock);
+        s.tick();
+        clock.advance(Duration.ofMinutes(1));
+        s.tick();
+        scheduler(shared, clock).enqueueAllNow();
+        s.tick();
+
+        List<String> texts = chat.deliveredTo("C0INFRA").stream().map(p -> p.message().text()).sorted().toList();
+        assertEquals(2, texts.size(), texts.toString());
+        assertTrue(texts.get(0).startsWith("Network team:") && texts.get(1).startsWith("Platform team:"), texts.toString());
     }
 
     @Test

@@ -53,4 +53,13 @@ class FrontMatterTest {
         assertEquals(Optional.of("Safe"), fm.text("title"));
         assertFalse(fm.problems().isEmpty());
     }
+
+    @Test
+    void a_megabyte_of_front_matter_is_not_given_to_the_yaml_parser_but_read_line_by_line() {
+        // SnakeYAML took seconds over such a value before refusing it
+        FrontMatter fm = read("---\ntitle: Kiosk review\nnotes: " + "x".repeat(1_200_000) + "\ndate: 2026-03-02\n---\nbody");
+        assertEquals(Optional.of("Kiosk review"), fm.text("title"));
+        assertEquals(Optional.of("2026-03-02"), fm.text("date"));
+        assertTrue(fm.problems().get(0).message().contains("longer than 100 KB"), fm.problems().toString());
+    }
 }

@@ -93,6 +93,23 @@ class MojibakeTest {
         assertEquals(text, Mojibake.repair(text));
     }
 
+    /** Real text whose characters happen to be the bytes of some UTF-8 sequence in one of the three code pages. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "CAFÉ…", "É… complicado", "«ça va»", "«à bientôt»", "«École»", "«évidemment»", "«Été»",
+        "“Hola, José…”", "Un café…”", "ÉTÉ…”", "AMANHÃ…", "IRMÃ– e o irmão", "“LÃ’ está”", "MAÇÔ",
+    })
+    void real_text_that_reads_as_utf8_bytes_is_not_repaired(String text) {
+        assertEquals(text, Mojibake.repair(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"și țară", "Ștefan", "ƒ(x)", "są idą", "BJÖRN", "3×4", "Österreich", "PERCHÉ", "日本語", "Phở Việt"})
+    void letters_near_those_cases_are_still_repaired(String original) {
+        String garbled = garble(original, "windows-1252", false);
+        assertEquals(original, Mojibake.repair(garbled), () -> "garbled as " + garbled);
+    }
+
     @Test
     void exact_seed_examples_are_repaired() {
         assertEquals("@Lior Genzel Genzel 📅 2025-10-29 ⏫ #task", Mojibake.repair("@Lior Genzel Genzel ğŸ“… 2025-10-29 â« #task"));

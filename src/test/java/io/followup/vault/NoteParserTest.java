@@ -204,6 +204,29 @@ class NoteParserTest {
     }
 
     @Test
+    void the_invalid_utf8_warning_names_the_line_of_the_first_bad_byte() {
+        byte[] head = "# Budget\n\nIntro \u2014 fine\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "- [ ] Pay the café bill\n".getBytes(Charset.forName("windows-1252"));
+        byte[] note = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, note, head.length, bad.length);
+        Warning w = parser.parse("Meetings/budget.md", note).warnings().stream()
+                .filter(x -> x.message().contains("not valid UTF-8")).findFirst().orElseThrow();
+        assertEquals(4, w.line());
+        assertTrue(w.toString().startsWith("Meetings/budget.md:4: 1 byte(s) are not valid UTF-8"), w.toString());
+    }
+
+    @Test
+    void front_matter_after_a_mangled_or_doubled_byte_order_mark_is_read() {
+        String note = "---\ntitle: Kiosk review\ndate: 2026-03-02\n---\n- [ ] Print the labels @Ana\n";
+        for (String bom : List.of("ï»¿", "Ôªø", "\uFEFF", "\uFEFF\uFEFF")) {
+            ParsedNote n = parser.parse("2026 kiosk.md", (bom + note).getBytes(StandardCharsets.UTF_8));
+            assertEquals("Kiosk review", n.title(), bom);
+            assertEquals(java.time.LocalDate.of(2026, 3, 2), n.date(), bom);
+            assertEquals(5, n.tasks().get(0).line(), bom);
+        }
+    }
+
+    @Test
     void crlf_and_bom_are_handled() {
         byte[] body = "---\r\ntitle: Windows note\r\n---\r\n- [x] Done thing @Ana ✅ 2025-01-04\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];

@@ -46,6 +46,21 @@ class TaskLineParserTest {
     }
 
     @Test
+    void the_plugins_dependency_and_on_completion_fields_do_not_end_the_signifier_run() {
+        ParsedTask t = task("- [ ] Ship the kiosk build @Ana 📅 2026-03-05 🆔 kiosk-1 ⛔ abc123, def_4 🏁 delete ^ship");
+        assertEquals("Ship the kiosk build", t.description());
+        assertEquals("Ana", t.ownerRaw());
+        assertEquals(LocalDate.of(2026, 3, 5), t.due());
+        assertEquals("ship", t.blockId());
+        assertEquals(LocalDate.of(2026, 3, 5), task("- [ ] Ship it ⏫ 📅 2026-03-05 🆔\uFE0F x9").due());
+        // windows-1252 mojibake of 🆔, repaired before parsing
+        assertEquals(LocalDate.of(2026, 3, 5),
+                TaskLineParser.parse(Mojibake.repair("- [ ] Ship it 📅 2026-03-05 ðŸ†” x9")).orElseThrow().due());
+        // a field that is not the plugin's shape is text
+        assertEquals("Ship it 🆔 not an id!", task("- [ ] Ship it 🆔 not an id!").description());
+    }
+
+    @Test
     void bracket_space_question_mark_is_proposed() {
         ParsedTask t = task("- [ ?] Send Ronnie Booker’s LinkedIn/contact information to Lior. @Myself #task #proposed");
         assertEquals(TaskStatus.PROPOSED, t.status());
@@ -133,10 +148,20 @@ class TaskLineParserTest {
 
     @Test
     void emails_hashes_in_words_and_inline_code_are_not_mentions_or_tags() {
-        ParsedTask t = task("- [ ] Mail bob@acme.test about issue#12 and `#notatag @nobody` #123");
+        ParsedTask t = task("- [ ] Mail bob@acme.test about issue#12 and `#notatag @nobody` here");
         assertNull(t.ownerRaw());
         assertEquals(List.of(), t.tags());
-        assertEquals("Mail bob@acme.test about issue#12 and `#notatag @nobody` #123", t.description());
+        assertEquals("Mail bob@acme.test about issue#12 and `#notatag @nobody` here", t.description());
+    }
+
+    @Test
+    void tags_are_what_the_plugin_takes_for_tags_so_a_number_tag_does_not_end_the_run() {
+        // the plugin's tag: '#' then anything but spaces and !@#$%^&*(),.?":{}|<> — digits only too
+        ParsedTask t = task("- [ ] Fix the login bug @Ana 📅 2026-03-05 #1234 #front+end");
+        assertEquals(LocalDate.of(2026, 3, 5), t.due());
+        assertEquals("Fix the login bug", t.description());
+        assertEquals(List.of("1234", "front+end"), t.tags());
+        assertEquals(List.of("urgent"), task("- [ ] Call Bo #urgent.").tags());
     }
 
     @Test

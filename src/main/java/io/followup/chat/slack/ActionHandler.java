@@ -39,16 +39,18 @@ final class ActionHandler {
         }
         BlockActionPayload.Action a = p.getActions().get(0);
         String user = p.getUser().getId();
-        if (!work.claim("act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId())) {
-            return ctx.ack();
-        }
-        work.background().execute(() -> run(p, a, user, ctx));
+        String key = "act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId();
+        // acked at once; the claim (a database write that may wait for another writer) happens after the ack
+        work.background().execute(() -> run(p, a, user, ctx, key));
         return ctx.ack();
     }
 
-    private void run(BlockActionPayload p, BlockActionPayload.Action a, String user, ActionContext ctx) {
+    private void run(BlockActionPayload p, BlockActionPayload.Action a, String user, ActionContext ctx, String key) {
         boolean inHome = p.getContainer() != null && "view".equals(p.getContainer().getType());
         try {
+            if (!work.claim(key)) {
+                return; // a redelivered click
+            }
             if (ActionIds.MORE.equals(a.getActionId())) {
                 Reply.View view = ActionIds.view(a.getValue()).orElse(new Reply.View("", 0));
                 if (inHome || view.home()) {

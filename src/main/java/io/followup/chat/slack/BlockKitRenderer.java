@@ -32,6 +32,8 @@ public final class BlockKitRenderer {
     public static final int HOME_BLOCKS = 100;
     static final int TEXT_LIMIT = 3000;
     static final int FALLBACK_LIMIT = 3000;
+    /** Action items a /meetings answer lists before it points to /tasks meeting (which pages). */
+    static final int MEETING_ITEMS = 40;
 
     private final TextRenderer text = new TextRenderer();
 
@@ -39,7 +41,7 @@ public final class BlockKitRenderer {
         List<LayoutBlock> out = new ArrayList<>();
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading h) {
-                out.add(section(s -> s.text(markdownText("*" + escape(h.text()) + "*"))));
+                out.add(section(s -> s.text(markdownText(bold(h.text())))));
             } else if (part instanceof Reply.Text t) {
                 out.add(section(s -> s.text(markdownText(limit(mentions(escape(t.text())))))));
             } else if (part instanceof Reply.TaskItem t) {
@@ -114,7 +116,8 @@ public final class BlockKitRenderer {
         String head = "*" + escape(shorten(m.title(), 300)) + "*" + (m.date() == null ? "" : "  ·  " + m.date()) + "  ·  `" + m.id() + "`";
         if (!item.full()) {
             long open = item.tasks().stream().filter(Task::isOpen).count();
-            String line = head + "\n" + m.participants().size() + " attendees · " + item.tasks().size() + " action items, " + open + " open";
+            String line = head + "\n" + TextRenderer.count(m.participants().size(), "attendee") + " · "
+                    + TextRenderer.count(item.tasks().size(), "action item") + ", " + open + " open";
             out.add(section(s -> s.text(markdownText(limit(line)))));
             return out;
         }
@@ -126,17 +129,54 @@ public final class BlockKitRenderer {
         for (Map.Entry<String, String> e : TextRenderer.sections(m)) {
             out.add(section(s -> s.text(markdownText(limit("*" + TextRenderer.title(e.getKey()) + "*\n" + escape(e.getValue().strip()))))));
         }
-        if (!item.tasks().isEmpty()) {
-            StringBuilder items = new StringBuilder("*Action items*\n");
-            for (Task t : item.tasks()) {
-                items.append(t.isOpen() ? (t.status().name().equals("PROPOSED") ? ":grey_question: " : ":white_square: ") : ":white_check_mark: ")
-                        .append(escape(shorten(t.description(), 200))).append(t.owner() == null ? "" : " — " + escape(t.owner()))
-                        .append(" `").append(t.id()).append("`\n");
-            }
-            out.add(section(s -> s.text(markdownText(limit(items.toString().strip())))));
-        }
+        out.addAll(actionItems(m, item.tasks()));
         out.add(divider());
         return out;
+    }
+
+    /**
+     * A meeting's action items with their state, as many sections as their text needs (each within 3,000
+     * characters); past {@value #MEETING_ITEMS} items a last line says how many more and where to page through them.
+     */
+    private static List<LayoutBlock> actionItems(Meeting m, List<Task> tasks) {
+        List<LayoutBlock> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder("*Action items*");
+        int shown = Math.min(tasks.size(), MEETING_ITEMS);
+        for (int i = 0; i < shown; i++) {
+            Task t = tasks.get(i);
+            String line = stateMark(t) + " " + escape(shorten(t.description(), 200)) + (t.owner() == null ? "" : " — " + escape(t.owner()))
+                    + " `" + t.id() + "`";
+            if (text.length() + 1 + line.length() > TEXT_LIMIT) {
+                String done = text.toString();
+                out.add(section(s -> s.text(markdownText(done))));
+                text = new StringBuilder("*Action items (continued)*");
+            }
+            text.append('\n').append(line);
+        }
+        if (tasks.size() > shown) {
+            text.append('\n').append("…and ").append(tasks.size() - shown).append(" more: /tasks meeting ").append(m.id()).append(" pages through all of them.");
+        }
+        if (!tasks.isEmpty()) {
+            String last = text.toString();
+            out.add(section(s -> s.text(markdownText(last))));
+        }
+        return out;
+    }
+
+    /** Done, cancelled, in progress, proposed and open look different at a glance. */
+    private static String stateMark(Task t) {
+        return switch (t.status()) {
+            case DONE -> ":white_check_mark:";
+            case CANCELLED -> ":heavy_multiplication_x:";
+            case IN_PROGRESS -> ":arrow_forward:";
+            case PROPOSED -> ":grey_question:";
+            case OPEN -> ":white_square:";
+        };
+    }
+
+    /** Bold text within a section's limit (the closing star kept even when the text is cut). */
+    private static String bold(String text) {
+        return "*" + limit(escape(text), TEXT_LIMIT - 2) + "*";
     }
 
     /** Keeps within the block limit; a cut list ends with a note instead of silently losing items. */
@@ -159,7 +199,20 @@ public final class BlockKitRenderer {
     }
 
     private static String limit(String s) {
-        return s.length() > TEXT_LIMIT ? s.substring(0, TEXT_LIMIT - 1) + "…" : s;
+        return limit(s, TEXT_LIMIT);
+    }
+
+    /** Cut to {@code max} characters with an ellipsis, never inside an escape such as {@code &amp;}. */
+    private static String limit(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = max - 1;
+        int amp = s.lastIndexOf('&', cut - 1);
+        if (amp >= 0 && amp > cut - 5 && s.indexOf(';', amp) >= cut) {
+            cut = amp;
+        }
+        return s.substring(0, cut) + "…";
     }
 
     private static String shorten(String s, int max) {

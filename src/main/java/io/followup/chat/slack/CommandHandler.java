@@ -54,12 +54,14 @@ final class CommandHandler {
     private Response answer(SlashCommandRequest req, SlashCommandContext ctx, java.util.function.Supplier<Reply> command) {
         SlashCommandPayload p = req.getPayload();
         String key = "cmd:" + (p.getTriggerId() != null ? p.getTriggerId() : p.getUserId() + ":" + req.getHeaders().getFirstValue("X-Slack-Request-Timestamp"));
-        if (!work.claim(key)) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("Already handled this command."));
-        }
-        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(command, work.commands());
+        // the claim is a database write: it waits inside the ack budget like the command, never in front of it
+        // (another writer may hold the database for seconds); null means a retry of a command already handled
+        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(() -> work.claim(key) ? command.get() : null, work.commands());
         try {
             Reply reply = future.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
+            if (reply == null) {
+                return ctx.ack(r -> r.responseType("ephemeral").text("Already handled this command."));
+            }
             afterChange(reply, p.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
                     .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
@@ -81,6 +83,9 @@ final class CommandHandler {
                 LOG.error("slash command failed", error);
                 ctx.respond(r -> r.responseType("ephemeral").text(Work.problem(error)));
                 return;
+            }
+            if (reply == null) {
+                return; // a retry: the first delivery answers
             }
             afterChange(reply, userId);
             ctx.respond(r -> r.responseType("ephemeral").text(renderer.fallback(reply))

@@ -75,8 +75,17 @@ public final class SlackServer implements AutoCloseable {
         app.blockAction(Pattern.compile("^" + Pattern.quote(ActionIds.PREFIX) + ".*"), actions::handle);
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
-            if ("home".equals(e.getTab()) && work.claim("evt:" + payload.getEventId())) {
-                work.background().execute(() -> home.publish(e.getUser(), 0, null));
+            if ("home".equals(e.getTab())) {
+                // claimed after the ack, so a busy database never delays it; a retried event is published once
+                work.background().execute(() -> {
+                    try {
+                        if (work.claim("evt:" + payload.getEventId())) {
+                            home.publish(e.getUser(), 0, null);
+                        }
+                    } catch (RuntimeException ex) {
+                        LOG.warn("App Home of {} not published: {}", e.getUser(), ex.toString());
+                    }
+                });
             }
             return ctx.ack();
         });
@@ -108,11 +117,26 @@ public final class SlackServer implements AutoCloseable {
         } else {
             app.start();
         }
-        refresher.scheduleWithFixedDelay(this::refreshDirectory, 0, Duration.ofHours(6).toSeconds(), TimeUnit.SECONDS);
+        refresher.execute(this::refreshDirectoryWhenReady);
         refresher.scheduleWithFixedDelay(work::forgetOldKeys, 1, 1, TimeUnit.HOURS);
         int port = connector.getLocalPort();
         LOG.info("Followup serving Slack on port {} (POST /slack/events, GET /healthz)", port);
         return port;
+    }
+
+    /**
+     * The first directory read waits for the first ingest: it writes links, and a write committed while the
+     * ingest's transaction is between its first read and its first write fails that ingest (SQLITE_BUSY_SNAPSHOT),
+     * which stopped serve at start. Then every six hours.
+     */
+    private void refreshDirectoryWhenReady() {
+        if (!ready.getAsBoolean()) {
+            refresher.schedule(this::refreshDirectoryWhenReady, 200, TimeUnit.MILLISECONDS);
+            return;
+        }
+        refreshDirectory();
+        long every = Duration.ofHours(6).toSeconds();
+        refresher.scheduleWithFixedDelay(this::refreshDirectory, every, every, TimeUnit.SECONDS);
     }
 
     /** Refreshes the cached workspace directory now (also done every six hours). */

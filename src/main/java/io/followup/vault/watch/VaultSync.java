@@ -67,8 +67,9 @@ public final class VaultSync {
     }
 
     /**
-     * Completing a recurring task puts its next instance above it (as the Tasks plugin does); the ingest
-     * gives the task's id to that first line, so the id now names the next, open occurrence. That is the
+     * Completing a recurring task puts its next instance above it (as the Tasks plugin does). The ingest
+     * keeps the id on the completed line when it can tell the twins apart by due date; when it cannot (the
+     * note's dates were edited too) the id goes to the first line, the next, open occurrence. That is the
      * recurrence going on, not someone reopening the task in the note.
      */
     static boolean nextInstanceTookOver(State was, State now, boolean recurring) {

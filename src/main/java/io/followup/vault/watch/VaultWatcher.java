@@ -54,11 +54,23 @@ public final class VaultWatcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts watching; {@code serve} calls it after the first ingest. */
+    /** Starts watching and syncing at once. */
     public static VaultWatcher start(Path vault, Duration rescan, VaultSync sync) throws IOException {
-        VaultWatcher w = new VaultWatcher(vault, rescan, sync::sync);
-        w.thread.start();
-        return w;
+        return watching(vault, rescan, sync).begin();
+    }
+
+    /**
+     * Watches from now on but syncs nothing until {@link #begin()}: {@code serve} calls it before its first
+     * ingest, so a note saved while that runs is queued by the file system, not left to the next rescan.
+     */
+    public static VaultWatcher watching(Path vault, Duration rescan, VaultSync sync) throws IOException {
+        return new VaultWatcher(vault, rescan, sync::sync);
+    }
+
+    /** Starts syncing what changed since {@link #watching}; once. */
+    public VaultWatcher begin() {
+        thread.start();
+        return this;
     }
 
     private void loop() {

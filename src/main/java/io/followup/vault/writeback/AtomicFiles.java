@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Set;
@@ -45,16 +46,17 @@ public final class AtomicFiles {
     }
 
     /**
-     * A file is read-only for us when its owner-write bit is off, or the OS refuses writing. Checked
-     * explicitly because root ignores permission bits, and a user who made a note r-- meant it.
+     * A file is read-only for us when its or its folder's owner-write bit is off (the rename replaces the
+     * folder's entry), or the OS refuses writing. Checked explicitly because root ignores permission bits,
+     * and a user who made a note or a vault folder r-- meant it.
      */
     public static boolean isReadOnly(Path file) {
         try {
-            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (posix != null && !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
+            Path dir = file.toAbsolutePath().getParent();
+            if (!ownerMayWrite(file) || !ownerMayWrite(dir)) {
                 return true;
             }
-            return !Files.isWritable(file) || !Files.isWritable(file.toAbsolutePath().getParent());
+            return !Files.isWritable(file) || !Files.isWritable(dir);
         } catch (IOException e) {
             return true;
         }
@@ -88,6 +90,10 @@ public final class AtomicFiles {
             }
             copyPermissions(file, temp);
             beforeRename.run(temp);
+            // again, after the slow part (fsync): a save made in Obsidian meanwhile must not be renamed over
+            if (!Arrays.equals(Files.readAllBytes(file), expected)) {
+                return Result.CHANGED_MEANWHILE;
+            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             fsyncDirectory(dir);
@@ -112,18 +118,32 @@ public final class AtomicFiles {
         }
     }
 
+    private static boolean ownerMayWrite(Path p) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+        return posix == null || posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
+    }
+
     private static void copyPermissions(Path from, Path to) throws IOException {
         PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class);
         if (src == null) {
             return;
         }
-        Set<PosixFilePermission> perms = src.readAttributes().permissions();
-        Files.setPosixFilePermissions(to, perms);
+        PosixFileAttributes attrs = src.readAttributes();
+        Set<PosixFilePermission> perms = attrs.permissions();
+        PosixFileAttributeView dst = Files.getFileAttributeView(to, PosixFileAttributeView.class);
         try {
-            Files.setOwner(to, Files.getOwner(from));
+            // the group first: a note shared through its group (rw-rw----) must stay that group's
+            dst.setGroup(attrs.group());
+        } catch (IOException | UnsupportedOperationException notMember) {
+            // only a member of the group (or root) may give it the group; it then stays ours
+        }
+        try {
+            dst.setOwner(attrs.owner());
         } catch (IOException | UnsupportedOperationException notOwner) {
             // only root may give a file away; the temp then stays ours, like any editor's save
         }
+        // last: changing owner or group may clear set-id bits
+        Files.setPosixFilePermissions(to, perms);
     }
 
     private static void removeStaleTemps(Path dir, String name) throws IOException {

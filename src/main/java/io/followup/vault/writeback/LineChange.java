@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * What to change on one task line; every field left at {@link Edit#keep()} stays byte for byte.
  * {@code statusSymbol} null keeps the checkbox; {@code owner} is the name written after the {@code @};
- * {@code dropBlockId} is for a recurring task's next instance, which must not repeat the block id.
+ * {@code nextInstance} is for a recurring task's next instance, which must not repeat the block id nor
+ * the plugin's 🆔 id and ⛔ depends-on fields (the plugin clears them too: ids must stay unique).
  */
 public record LineChange(
         String statusSymbol,
@@ -16,7 +17,7 @@ public record LineChange(
         Edit<LocalDate> start,
         Edit<LocalDate> created,
         Edit<String> owner,
-        boolean dropBlockId) {
+        boolean nextInstance) {
 
     public static LineChange none() {
         return new LineChange(null, Edit.keep(), Edit.keep(), Edit.keep(), Edit.keep(), Edit.keep(), Edit.keep(),
@@ -24,38 +25,38 @@ public record LineChange(
     }
 
     public LineChange status(String symbol) {
-        return new LineChange(symbol, done, cancelled, due, scheduled, start, created, owner, dropBlockId);
+        return new LineChange(symbol, done, cancelled, due, scheduled, start, created, owner, nextInstance);
     }
 
     public LineChange done(LocalDate d) {
-        return new LineChange(statusSymbol, Edit.to(d), cancelled, due, scheduled, start, created, owner, dropBlockId);
+        return new LineChange(statusSymbol, Edit.to(d), cancelled, due, scheduled, start, created, owner, nextInstance);
     }
 
     public LineChange cancelled(LocalDate d) {
-        return new LineChange(statusSymbol, done, Edit.to(d), due, scheduled, start, created, owner, dropBlockId);
+        return new LineChange(statusSymbol, done, Edit.to(d), due, scheduled, start, created, owner, nextInstance);
     }
 
     public LineChange due(LocalDate d) {
-        return new LineChange(statusSymbol, done, cancelled, Edit.to(d), scheduled, start, created, owner, dropBlockId);
+        return new LineChange(statusSymbol, done, cancelled, Edit.to(d), scheduled, start, created, owner, nextInstance);
     }
 
     public LineChange scheduled(LocalDate d) {
-        return new LineChange(statusSymbol, done, cancelled, due, Edit.to(d), start, created, owner, dropBlockId);
+        return new LineChange(statusSymbol, done, cancelled, due, Edit.to(d), start, created, owner, nextInstance);
     }
 
     public LineChange start(LocalDate d) {
-        return new LineChange(statusSymbol, done, cancelled, due, scheduled, Edit.to(d), created, owner, dropBlockId);
+        return new LineChange(statusSymbol, done, cancelled, due, scheduled, Edit.to(d), created, owner, nextInstance);
     }
 
     public LineChange created(LocalDate d) {
-        return new LineChange(statusSymbol, done, cancelled, due, scheduled, start, Edit.to(d), owner, dropBlockId);
+        return new LineChange(statusSymbol, done, cancelled, due, scheduled, start, Edit.to(d), owner, nextInstance);
     }
 
     public LineChange owner(String name) {
-        return new LineChange(statusSymbol, done, cancelled, due, scheduled, start, created, Edit.to(name), dropBlockId);
+        return new LineChange(statusSymbol, done, cancelled, due, scheduled, start, created, Edit.to(name), nextInstance);
     }
 
-    public LineChange withoutBlockId() {
+    public LineChange asNextInstance() {
         return new LineChange(statusSymbol, done, cancelled, due, scheduled, start, created, owner, true);
     }
 

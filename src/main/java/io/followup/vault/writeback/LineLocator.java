@@ -52,7 +52,7 @@ final class LineLocator {
 
     /** The description as the reader gives it: before the owner mention and the signifiers, repaired. */
     static String description(TaskLine line) {
-        int end = line.mentionStart() >= 0 ? line.mentionStart() : line.descriptionEnd();
+        int end = line.trailingMentionStart() >= 0 ? line.trailingMentionStart() : line.descriptionEnd();
         return repaired(RawText.bytes(line.raw().substring(line.bodyStart(), end)));
     }
 

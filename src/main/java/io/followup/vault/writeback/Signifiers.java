@@ -38,12 +38,19 @@ final class Signifiers {
                 regex = "(" + emoji + ")[ \\t]*" + DATE + "$";
             } else if (kind == SignifierKind.RECURRENCE) {
                 regex = "(" + emoji + ")[ \\t]?([a-zA-Z0-9, !]+)$";
+            } else if (kind == SignifierKind.ID) {
+                regex = "(" + emoji + ")[ \\t]*([a-zA-Z0-9_-]+)$";
+            } else if (kind == SignifierKind.DEPENDS_ON) {
+                regex = "(" + emoji + ")[ \\t]*([a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+)*)$";
+            } else if (kind == SignifierKind.ON_COMPLETION) {
+                regex = "(" + emoji + ")[ \\t]*([a-zA-Z]+)$";
             } else {
                 regex = "(" + emoji + ")()$";
             }
             AT_END.put(kind, Pattern.compile(regex));
         }
-        AT_END.put(SignifierKind.TAG, Pattern.compile("(?<=[ \\t])(#)([^ \\t#]+)$"));
+        // the plugin's tag characters: anything but white space and !@#$%^&*(),.?":{}|<>
+        AT_END.put(SignifierKind.TAG, Pattern.compile("(?<=[ \\t])(#)([^ \\t!@#$%^&*(),.?\":{}|<>]+)$"));
     }
 
     private Signifiers() {

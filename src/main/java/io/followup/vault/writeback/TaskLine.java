@@ -1,6 +1,9 @@
 package io.followup.vault.writeback;
 
 import io.followup.model.TaskStatus;
+import io.followup.vault.Mojibake;
+import io.followup.vault.TaskLineParser;
+import io.followup.vault.TextDecoder;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ record TaskLine(
     private static final List<SignifierKind> RUN_KINDS = List.of(
             SignifierKind.DONE, SignifierKind.CANCELLED, SignifierKind.DUE, SignifierKind.SCHEDULED,
             SignifierKind.START, SignifierKind.CREATED, SignifierKind.PRIORITY, SignifierKind.RECURRENCE,
-            SignifierKind.TAG);
+            SignifierKind.TAG, SignifierKind.ID, SignifierKind.DEPENDS_ON, SignifierKind.ON_COMPLETION);
 
     /** Reads a raw line (no line terminator); empty when it is not a task line. */
     static Optional<TaskLine> parse(String raw) {
@@ -108,14 +111,28 @@ record TaskLine(
         return first(SignifierKind.RECURRENCE).map(s -> s.value(raw).strip());
     }
 
-    /** Start of the last @mention in the description (at its start or after a space), or -1. */
+    /** Start of the last @mention in the description (at its start or after a space, a name after it), or -1. */
     int mentionStart() {
-        for (int i = descriptionEnd - 1; i >= bodyStart; i--) {
-            if (raw.charAt(i) == '@' && (i == bodyStart || raw.charAt(i - 1) == ' ' || raw.charAt(i - 1) == '\t')) {
+        for (int i = descriptionEnd - 2; i >= bodyStart; i--) {
+            if (raw.charAt(i) == '@' && (i == bodyStart || raw.charAt(i - 1) == ' ' || raw.charAt(i - 1) == '\t')
+                    && (Character.isLetterOrDigit(raw.charAt(i + 1)) || raw.charAt(i + 1) == '[' || raw.charAt(i + 1) >= 0x80)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Start of the owner mention when it runs to the end of the description ({@code … @Lior Genzel}), else -1:
+     * a mention in mid-sentence ({@code ask @Lior about it, please}) is part of the description's words.
+     */
+    int trailingMentionStart() {
+        int at = mentionStart();
+        if (at < 0) {
+            return -1;
+        }
+        String rest = Mojibake.repair(TextDecoder.decode(RawText.bytes(raw.substring(at + 1, descriptionEnd))));
+        return TaskLineParser.mentionRunsToEnd(rest) ? at : -1;
     }
 
     int blockIdEnd() {

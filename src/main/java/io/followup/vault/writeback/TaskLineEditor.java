@@ -66,14 +66,22 @@ public final class TaskLineEditor {
         for (SignifierKind kind : added) {
             splices.add(insertion(line, kind, change.date(kind).value(), removed));
         }
-        if (change.dropBlockId() && line.blockIdStart() >= 0) {
+        if (change.nextInstance() && line.blockIdStart() >= 0) {
             splices.add(new Splice(line.runEnd(), line.blockIdEnd(), "", 99));
+        }
+        if (change.nextInstance()) {
+            line.signifiers().stream().filter(s -> s.kind() == SignifierKind.ID || s.kind() == SignifierKind.DEPENDS_ON)
+                    .forEach(s -> splices.add(removal(raw, line, s)));
         }
         return compose(raw, splices);
     }
 
+    /**
+     * Replaces the owner mention that ends the description; a description without one, or whose last mention
+     * is in mid-sentence ("ask @Lior about it"), keeps all its words and gets the new owner as a last mention.
+     */
     private static Splice ownerSplice(TaskLine line, String owner) {
-        int at = line.mentionStart();
+        int at = line.trailingMentionStart();
         String mention = owner == null || owner.isBlank() ? "" : "@" + RawText.utf8(owner.strip());
         if (at < 0) {
             return new Splice(line.descriptionEnd(), line.descriptionEnd(), mention.isEmpty() ? "" : " " + mention, 0);

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Slack's Web API and response_url endpoints: answers auth.test, users.list,
- * users.info, users.lookupByEmail, chat.postMessage, chat.update and views.publish, and records every call.
+ * users.info, users.lookupByEmail, chat.postMessage, chat.update, views.publish and apps.connections.open, and records
+ * every call.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -43,6 +44,12 @@ final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final AtomicInteger responseUrls = new AtomicInteger();
+    /** What apps.connections.open hands out (Socket Mode); null: it answers as for a bot token. */
+    volatile String socketModeUrl;
+    /** How long users.info takes to answer (a slow Slack). */
+    volatile long usersInfoDelayMillis;
+    /** Members users.info knows but users.list does not show (joined since the directory was read). */
+    final java.util.Set<String> unlisted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -116,13 +123,14 @@ final class FakeSlackApi implements AutoCloseable {
             }
             case "users.list" -> {
                 JsonArray list = new JsonArray();
-                members.forEach(m -> list.add(user(m)));
+                members.stream().filter(m -> !unlisted.contains(m.id())).forEach(m -> list.add(user(m)));
                 out.add("members", list);
                 JsonObject meta = new JsonObject();
                 meta.addProperty("next_cursor", "");
                 out.add("response_metadata", meta);
             }
             case "users.info" -> {
+                pause(usersInfoDelayMillis);
                 Member m = members.stream().filter(x -> x.id().equals(params.get("user"))).findFirst().orElse(null);
                 if (m == null) {
                     out.addProperty("ok", false);
@@ -146,6 +154,14 @@ final class FakeSlackApi implements AutoCloseable {
                 out.addProperty("ts", "1700000000." + String.format("%06d", calls.size()));
             }
             case "views.publish" -> out.add("view", new JsonObject());
+            case "apps.connections.open" -> {
+                if (socketModeUrl == null) {
+                    out.addProperty("ok", false);
+                    out.addProperty("error", "not_allowed_token_type");
+                } else {
+                    out.addProperty("url", socketModeUrl);
+                }
+            }
             default -> {
                 out.addProperty("ok", false);
                 out.addProperty("error", "unknown_method");
@@ -158,6 +174,14 @@ final class FakeSlackApi implements AutoCloseable {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(new Call("response_url", Map.of("url", ex.getRequestURI().getPath()), body));
         send(ex, "ok");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonObject user(Member m) {

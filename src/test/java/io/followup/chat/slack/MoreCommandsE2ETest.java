@@ -53,6 +53,16 @@ class MoreCommandsE2ETest {
     }
 
     @Test
+    void meeting_words_matching_several_meetings_name_the_others() throws Exception {
+        String weekly = f.task("Book the demo room").meeting().id();
+        String carrier = f.task("Collect the Q1 scorecards").meeting().id();
+        String text = tasks(TOMAS, "meeting the");
+        boolean weeklyShown = text.contains("Book the demo room");
+        assertTrue(text.contains("Also matching: " + (weeklyShown ? "Carrier review (2026-03-02) " + carrier
+                : "Weekly sync (2026-02-25) " + weekly) + " — /tasks meeting <id>"), text);
+    }
+
+    @Test
     void overdue_mine_narrows_to_the_caller() throws Exception {
         String text = tasks(TOMAS, "overdue mine");
         assertTrue(text.contains("Send the revised contract"), text);
@@ -114,6 +124,18 @@ class MoreCommandsE2ETest {
     }
 
     @Test
+    void assigning_to_a_typed_name_nobody_has_is_refused_and_changes_nothing_but_a_known_name_works() throws Exception {
+        String id = f.id("Update the pricing sheet");
+        String refused = tasks(TOMAS, "assign " + id + " @Nobody Atall");
+        assertTrue(refused.contains("I don't know anyone called \"Nobody Atall\""), refused);
+        assertEquals("Tomás Ortega", f.chat.tasks.byId(id).orElseThrow().owner());
+        assertTrue(f.chat.changes.history(id).isEmpty());
+
+        String done = tasks(TOMAS, "assign " + id + " @maren");
+        assertTrue(done.contains("Reassigned to Maren Holt"), done);
+    }
+
+    @Test
     void accept_and_decline_by_command() throws Exception {
         String id = f.id("Evaluate a second carrier");
         assertTrue(tasks(TOMAS, "accept " + id).contains("Accepted"));
@@ -147,6 +169,14 @@ class MoreCommandsE2ETest {
         assertTrue(tasks(ADMIN, "link <@" + STRANGER + "|sam> maren holt").contains("Linked"));
         assertTrue(tasks(STRANGER, "whoami").contains("You are Maren Holt"));
         assertTrue(tasks(STRANGER, "").contains("Call Blue Heron"));
+    }
+
+    @Test
+    void reminders_of_an_unlinked_user_say_that_nothing_will_come_until_they_are_linked() throws Exception {
+        String text = tasks(STRANGER, "reminders");
+        assertTrue(text.contains("won't get any until you are linked"), text);
+        assertTrue(text.contains("/tasks link"), text);
+        assertFalse(tasks(PRIYA, "reminders").contains("linked"));
     }
 
     @Test

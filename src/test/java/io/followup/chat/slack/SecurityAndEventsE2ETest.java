@@ -175,6 +175,20 @@ class SecurityAndEventsE2ETest {
     }
 
     @Test
+    void the_workspace_directory_is_first_read_once_the_first_ingest_is_done_not_during_it() throws Exception {
+        f.api.await("users.list", 1); // the fixture's own server, ready from the start
+        f.api.clear();
+        java.util.concurrent.atomic.AtomicBoolean ingested = new java.util.concurrent.atomic.AtomicBoolean();
+        try (SlackServer second = f.chat.slackServer(ingested::get)) {
+            second.start();
+            Thread.sleep(800);
+            assertTrue(f.api.calls("users.list").isEmpty(), "its links would be written while the first ingest's transaction runs");
+            ingested.set(true);
+            f.api.await("users.list", 1);
+        }
+    }
+
+    @Test
     void healthz_answers_ok() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.port + "/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());

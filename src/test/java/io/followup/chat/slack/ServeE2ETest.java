@@ -102,6 +102,39 @@ class ServeE2ETest {
     }
 
     @Test
+    void a_recurring_task_completed_in_slack_can_be_undone_by_its_id_and_its_next_instance_stays() throws Exception {
+        Map<String, String> notes = Map.of("2026-03-02 Chores.md", "# Chores\n- [ ] Water the office plants @Tomás Ortega 🔁 every week 📅 2026-03-04\n");
+        try (ServeFixture f = new ServeFixture(dir, Map.of(), notes)) {
+            String id = f.task("Water the office plants").id();
+            assertTrue(ask(f, TOMAS, "done " + id).contains("Marked done"));
+            // the watcher reads our own write: the next instance appears as a task of its own
+            assertTrue(ServeFixture.eventually(() -> f.serving.chat.tasks.all().stream()
+                    .filter(t -> t.description().startsWith("Water the office plants")).count() == 2));
+            assertEquals(TaskStatus.DONE, f.serving.chat.tasks.byId(id).orElseThrow().status());
+
+            String undo = ask(f, TOMAS, "undo " + id);
+            assertTrue(undo.contains("Reopened"), undo);
+            assertTrue(ServeFixture.eventually(() -> {
+                try {
+                    return Files.readString(f.note("2026-03-02 Chores.md")).equals("# Chores\n"
+                            + "- [ ] Water the office plants @Tomás Ortega 🔁 every week 📅 2026-03-11\n"
+                            + "- [ ] Water the office plants @Tomás Ortega 🔁 every week 📅 2026-03-04\n");
+                } catch (IOException e) {
+                    return false;
+                }
+            }), () -> {
+                try {
+                    return Files.readString(f.note("2026-03-02 Chores.md"));
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            assertEquals(TaskStatus.OPEN, f.serving.chat.tasks.byId(id).orElseThrow().status());
+            assertEquals(LocalDate.parse("2026-03-04"), f.serving.chat.tasks.byId(id).orElseThrow().due());
+        }
+    }
+
+    @Test
     void ticking_a_box_in_the_note_is_recorded_in_the_history_as_the_vault() throws Exception {
         try (ServeFixture f = new ServeFixture(dir)) {
             String id = f.task("Book the demo room").id();

@@ -64,6 +64,13 @@ final class SignedSlack {
 
     /** Clicks an element of a message (container type message) or of the App Home (container type view). */
     HttpResponse<String> click(String user, JsonObject action, boolean inHome, String actionTs) throws IOException, InterruptedException {
+        JsonObject payload = clickPayload(user, action, inHome, actionTs);
+        String body = "payload=" + URLEncoder.encode(new Gson().toJson(payload), StandardCharsets.UTF_8);
+        return post(body, "application/x-www-form-urlencoded", now(), Map.of());
+    }
+
+    /** The block_actions payload Slack sends for a click (over HTTP as {@code payload=}, over Socket Mode in an envelope). */
+    JsonObject clickPayload(String user, JsonObject action, boolean inHome, String actionTs) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "block_actions");
         JsonObject u = new JsonObject();
@@ -102,8 +109,7 @@ final class SignedSlack {
         JsonArray actions = new JsonArray();
         actions.add(a);
         payload.add("actions", actions);
-        String body = "payload=" + URLEncoder.encode(new Gson().toJson(payload), StandardCharsets.UTF_8);
-        return post(body, "application/x-www-form-urlencoded", now(), Map.of());
+        return payload;
     }
 
     /** An Events API callback (optionally as Slack's retry). */

@@ -41,8 +41,27 @@ final class SlackServerFixture implements AutoCloseable {
     final int port;
 
     SlackServerFixture(Path dir) throws Exception {
+        this(dir, Map.of());
+    }
+
+    /** With more notes (path relative to the vault -> text) written next to the fixture vault's before the ingest. */
+    SlackServerFixture(Path dir, Map<String, String> extraNotes) throws Exception {
+        this(dir, extraNotes, Map.of(), api -> { });
+    }
+
+    /**
+     * {@code env} replaces or adds variables (a blank value unsets one); {@code setUp} prepares the fake Web API
+     * before the server starts (e.g. the Socket Mode URL it hands out).
+     */
+    SlackServerFixture(Path dir, Map<String, String> extraNotes, Map<String, String> env,
+                       java.util.function.Consumer<FakeSlackApi> setUp) throws Exception {
         Path vault = dir.resolve("vault");
         copyVault(vault);
+        for (Map.Entry<String, String> note : extraNotes.entrySet()) {
+            Path file = vault.resolve(note.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, note.getValue());
+        }
         api = new FakeSlackApi();
         api.add(new FakeSlackApi.Member(TOMAS, "Tomas Ortega", "tomas", "tomas@example.test"));
         api.add(new FakeSlackApi.Member(PRIYA, "P. Raman", "priya", "priya@example.test"));
@@ -52,7 +71,8 @@ final class SlackServerFixture implements AutoCloseable {
         api.add(new FakeSlackApi.Member(STRANGER, "Sam Stranger", "sam", null));
         Path people = Files.writeString(dir.resolve("people.yaml"), String.join("\n",
                 "me: Tomás Ortega", "people:", "  - name: Priya Raman", "    email: priya@example.test", ""));
-        Config config = Config.fromEnv(Map.of(
+        setUp.accept(api);
+        Map<String, String> variables = new java.util.HashMap<>(Map.of(
                 "FOLLOWUP_PEOPLE", people.toString(),
                 "FOLLOWUP_VAULT", vault.toString(),
                 "FOLLOWUP_DB", dir.resolve("followup.db").toString(),
@@ -63,6 +83,8 @@ final class SlackServerFixture implements AutoCloseable {
                 "SLACK_SIGNING_SECRET", SignedSlack.SECRET,
                 "SLACK_API_URL", api.apiUrl(),
                 "PORT", "0"));
+        variables.putAll(env);
+        Config config = Config.fromEnv(variables);
         Clock clock = Clocks.from(config);
         db = Database.open(config.db());
         new Ingester(vault, db, People.load(config.peopleFile()), clock).ingest();

@@ -61,6 +61,10 @@ class SlashCommandsE2ETest {
         JsonObject history = f.slack.ack(PRIYA, "/tasks", "history " + id);
         assertTrue(text(history).contains("complete"), text(history));
         assertTrue(text(history).contains(PRIYA), text(history));
+        java.time.Instant at = f.chat.changes.history(id).get(0).at();
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+                .format(at.atZone(java.time.ZoneId.of("Europe/Berlin")));
+        assertTrue(text(history).contains(local + " · Priya Raman"), "in FOLLOWUP_TZ: " + text(history));
     }
 
     @Test

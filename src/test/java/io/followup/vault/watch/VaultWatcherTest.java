@@ -70,6 +70,17 @@ class VaultWatcherTest {
     }
 
     @Test
+    void a_note_saved_before_syncing_begins_is_synced_by_its_event_not_left_to_the_rescan() throws Exception {
+        vault.ingest();
+        // serve: watch, run the first ingest (a note is saved meanwhile), then begin; the rescan is far away
+        try (VaultWatcher w = VaultWatcher.watching(vault.vault, Duration.ofHours(1), sync)) {
+            vault.write("saved during the first ingest.md", utf8("- [ ] Call the printer @Ana\n"));
+            w.begin();
+            assertTrue(eventually(() -> taskWith("Call the printer", TaskStatus.OPEN)).isPresent(), "seen without a rescan");
+        }
+    }
+
+    @Test
     void notes_added_edited_and_deleted_while_watching_reach_the_store() throws Exception {
         vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
         vault.ingest();
@@ -111,6 +122,28 @@ class VaultWatcherTest {
         assertEquals("vault", history.get(0).actor());
         assertEquals("note-edit", history.get(0).action());
         assertTrue(history.get(0).detail().startsWith("complete"), history.get(0).detail());
+    }
+
+    @Test
+    void completing_a_recurring_task_in_obsidian_is_recorded_on_that_task_and_its_next_instance_is_new() {
+        vault.write("n.md", utf8("- [ ] Water the plants @Ana 🔁 every week 📅 2025-10-31\n"));
+        vault.ingest();
+        Task task = vault.task("Water the plants");
+        // what the Tasks plugin writes when the box is ticked: the next instance above the completed line
+        vault.write("n.md", utf8("- [ ] Water the plants @Ana 🔁 every week 📅 2025-11-07\n"
+                + "- [x] Water the plants @Ana 🔁 every week 📅 2025-10-31 ✅ 2025-11-01\n"));
+
+        assertEquals(1, sync.sync(List.of("n.md")));
+
+        Task done = vault.tasks.byId(task.id()).orElseThrow();
+        assertEquals(TaskStatus.DONE, done.status());
+        assertEquals(java.time.LocalDate.of(2025, 11, 1), done.done());
+        List<TaskEvent> history = new TaskChangeStore(vault.db).history(task.id());
+        assertEquals("vault", history.get(0).actor());
+        assertTrue(history.get(0).detail().startsWith("complete"), history.get(0).detail());
+        Task next = taskWith("Water the plants", TaskStatus.OPEN).orElseThrow();
+        assertEquals(java.time.LocalDate.of(2025, 11, 7), next.due());
+        assertTrue(new TaskChangeStore(vault.db).history(next.id()).isEmpty());
     }
 
     @Test

@@ -10,8 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +43,41 @@ class AtomicFilesTest {
         assertArrayEquals(b("new"), Files.readAllBytes(f));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
         assertEquals(0, temps());
+    }
+
+    @Test
+    void replacing_keeps_the_group_of_a_note_shared_through_its_group() throws IOException {
+        Path f = Files.write(dir.resolve("n.md"), b("old"));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw----"));
+        GroupPrincipal other = otherGroup(Files.readAttributes(f, PosixFileAttributes.class).group());
+        Assumptions.assumeTrue(other != null, "this user can give a file no other group");
+        Files.getFileAttributeView(f, PosixFileAttributeView.class).setGroup(other);
+
+        assertEquals(AtomicFiles.Result.WRITTEN, new AtomicFiles().replace(f, b("old"), b("new")));
+        assertEquals(other, Files.readAttributes(f, PosixFileAttributes.class).group());
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+
+    /** A group a temp file of ours may be given, other than {@code current}; null when there is none. */
+    private GroupPrincipal otherGroup(GroupPrincipal current) throws IOException {
+        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+        Path probe = Files.createTempFile(dir, "probe", ".txt");
+        try {
+            for (String name : Files.readAllLines(Path.of("/etc/group")).stream().map(l -> l.split(":")[0]).toList()) {
+                try {
+                    GroupPrincipal g = lookup.lookupPrincipalByGroupName(name);
+                    if (!g.equals(current)) {
+                        Files.getFileAttributeView(probe, PosixFileAttributeView.class).setGroup(g);
+                        return g;
+                    }
+                } catch (IOException notAllowed) {
+                    // not a member of that group: try the next
+                }
+            }
+            return null;
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     @Test
@@ -74,6 +114,20 @@ class AtomicFilesTest {
         assertTrue(AtomicFiles.isReadOnly(f));
         assertEquals(AtomicFiles.Result.READ_ONLY, new AtomicFiles().replace(f, b("original"), b("new")));
         assertArrayEquals(b("original"), Files.readAllBytes(f));
+    }
+
+    @Test
+    void a_note_in_a_folder_without_owner_write_permission_is_read_only_even_for_root() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("archive"));
+        Path f = Files.write(folder.resolve("n.md"), b("old"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertTrue(AtomicFiles.isReadOnly(f));
+            assertEquals(AtomicFiles.Result.READ_ONLY, new AtomicFiles().replace(f, b("old"), b("new")));
+            assertArrayEquals(b("old"), Files.readAllBytes(f));
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test

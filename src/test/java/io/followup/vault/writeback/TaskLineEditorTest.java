@@ -43,6 +43,13 @@ class TaskLineEditorTest {
     }
 
     @Test
+    void the_done_date_goes_after_the_plugins_dependency_fields_and_before_the_block_id() {
+        assertEquals("- [x] Ship @Bo 📅 2025-10-31 🆔 ship1 ⛔ prep2 ✅ 2025-11-02 ^s",
+                edit("- [ ] Ship @Bo 📅 2025-10-31 🆔 ship1 ⛔ prep2 ^s", complete()));
+        assertEquals("- [ ] Ship @Bo 📅 2025-11-05 🆔 ship1", edit("- [ ] Ship @Bo 📅 2025-10-31 🆔 ship1", LineChange.none().due(NOV_5)));
+    }
+
+    @Test
     void a_plain_line_without_signifiers_gets_the_done_date_at_the_end() {
         assertEquals("- [x] Call Bo ✅ 2025-11-02", edit("- [ ] Call Bo", complete()));
     }
@@ -57,6 +64,14 @@ class TaskLineEditorTest {
     void snoozing_changes_the_due_date_in_place() {
         assertEquals("- [ ] Do it 📅 2025-11-05 ⏫ #task",
                 edit("- [ ] Do it 📅 2025-10-31 ⏫ #task", LineChange.none().due(NOV_5)));
+    }
+
+    @Test
+    void snoozing_a_due_date_written_with_the_other_calendar_emoji_moves_that_date() {
+        // the plugin reads 📆 and 🗓 as due dates too: a second 📅 would be ignored by the next read
+        assertEquals("- [ ] Do it 📆 2025-11-05 ⏫", edit("- [ ] Do it 📆 2025-10-31 ⏫", LineChange.none().due(NOV_5)));
+        assertEquals("- [ ] Do it 🗓\uFE0F 2025-11-05", edit("- [ ] Do it 🗓\uFE0F 2025-10-31", LineChange.none().due(NOV_5)));
+        assertEquals("- [ ] Do it 📆 2025-10-31 ✅ 2025-11-02", edit("- [ ] Do it 📆 2025-10-31", complete().status(" ")));
     }
 
     @Test
@@ -81,6 +96,15 @@ class TaskLineEditorTest {
         assertEquals("- [ ] Ask bob@acme.test about @Ana @Tomás Ortega 📅 2025-10-31 ⏫",
                 edit("- [ ] Ask bob@acme.test about @Ana @Lior Genzel Genzel 📅 2025-10-31 ⏫",
                         LineChange.none().owner("Tomás Ortega")));
+    }
+
+    @Test
+    void reassigning_a_task_whose_mention_is_in_mid_sentence_keeps_every_word_and_adds_the_new_owner() {
+        // the reader takes "@Lior" as the owner and the whole sentence as the description
+        assertEquals("- [ ] Ask @Lior about the deck, please @Tomás Ortega 📅 2025-10-31",
+                edit("- [ ] Ask @Lior about the deck, please 📅 2025-10-31", LineChange.none().owner("Tomás Ortega")));
+        assertEquals("- [ ] Mail bob@acme.test the invoice @Tomás Ortega",
+                edit("- [ ] Mail bob@acme.test the invoice", LineChange.none().owner("Tomás Ortega")));
     }
 
     @Test

@@ -220,6 +220,25 @@ class WriteBackTest {
     }
 
     @Test
+    void a_note_saved_in_obsidian_while_the_temp_file_is_written_is_not_overwritten_and_the_edit_is_redone() throws IOException {
+        Path note = vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        Task before = vault.task("Send the deck");
+        int[] saves = {0};
+        WriteBack racing = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK, new AtomicFiles(temp -> {
+            if (saves[0]++ == 0) {
+                Files.write(note, utf8("# Added in Obsidian\n- [ ] Send the deck @Ana\n"));
+            }
+        }));
+
+        assertEquals(Outcome.WRITTEN, racing.apply(before, Tasks.done(before)).outcome());
+        assertEquals("# Added in Obsidian\n- [x] Send the deck @Ana ✅ 2025-11-02\n", new String(vault.read("n.md"), StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(vault.vault)) {
+            assertEquals(1, files.count(), "no temp file left beside the note");
+        }
+    }
+
+    @Test
     void completing_a_recurring_task_adds_the_next_instance_above_it() {
         vault.write("n.md", utf8("# Chores\r\n- [ ] Water plants @Ana 🔁 every week 📅 2025-10-31 ^plants\r\n"));
         vault.ingest();
@@ -284,7 +303,7 @@ class WriteBackTest {
     }
 
     @Test
-    void after_a_recurring_completion_the_store_shows_the_done_task_and_the_next_open_one() {
+    void after_a_recurring_completion_the_completed_task_keeps_its_id_and_the_next_instance_is_a_new_task() {
         vault.write("n.md", utf8("- [ ] Water plants @Ana 🔁 every week 📅 2025-10-31\n"));
         vault.ingest();
         Task before = vault.task("Water plants");
@@ -299,12 +318,57 @@ class WriteBackTest {
 
         java.util.List<Task> plants = vault.tasks.all().stream().filter(t -> t.description().contains("Water plants")).toList();
         assertEquals(2, plants.size(), plants.toString());
-        // the id follows the first line, which is now the next instance (the ingest's identity rule)
-        Task next = vault.tasks.byId(before.id()).orElseThrow();
-        assertEquals(TaskStatus.OPEN, next.status());
-        assertEquals(LocalDate.of(2025, 11, 7), next.due());
-        Task done = plants.stream().filter(t -> !t.id().equals(before.id())).findFirst().orElseThrow();
+        // the id stays with the line that was completed (now the second): its history and its undo stay with it
+        Task done = vault.tasks.byId(before.id()).orElseThrow();
         assertEquals(TaskStatus.DONE, done.status());
         assertEquals(LocalDate.of(2025, 11, 2), done.done());
+        assertEquals(LocalDate.of(2025, 10, 31), done.due());
+        assertEquals(2, done.sources().get(0).line());
+        Task next = plants.stream().filter(t -> !t.id().equals(before.id())).findFirst().orElseThrow();
+        assertEquals(TaskStatus.OPEN, next.status());
+        assertEquals(LocalDate.of(2025, 11, 7), next.due());
+        assertEquals(1, next.sources().get(0).line());
+        assertEquals(8, next.id().length(), next.id());
+        assertEquals("complete", new TaskChangeStore(vault.db).history(before.id()).get(0).action());
+    }
+
+    @Test
+    void a_moved_note_keeps_its_tasks_ids_history_and_the_chat_change_waiting_for_it() throws IOException {
+        Path file = vault.write("Projects/kiosk.md", utf8("# Kiosk\n- [ ] Print the labels @Ana\n- [ ] Book the van @Bo\n"));
+        vault.ingest();
+        Task labels = vault.task("Print the labels");
+        String van = vault.task("Book the van").id();
+        Task done = Tasks.done(labels);
+        new TaskChangeStore(vault.db).apply(labels, done, TaskEvent.of(labels.id(), VaultFixture.CLOCK.instant(), "U1", "complete", "", null));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        WriteBack wb = writeBack();
+        assertEquals(Outcome.PENDING, wb.apply(labels, done).outcome());
+
+        Files.createDirectories(vault.vault.resolve("Archive/2025"));
+        Path moved = Files.move(file, vault.vault.resolve("Archive/2025/kiosk.md"));
+        vault.ingest();
+
+        Task now = vault.tasks.byId(labels.id()).orElseThrow();
+        assertEquals("Archive/2025/kiosk.md", now.sources().get(0).path());
+        assertEquals(TaskStatus.DONE, now.status());
+        assertTrue(now.writebackPending());
+        assertEquals("complete", new TaskChangeStore(vault.db).history(labels.id()).get(0).action());
+        assertEquals(van, vault.task("Book the van").id());
+
+        Files.setPosixFilePermissions(moved, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, new PendingWrites(vault.store, wb, VaultFixture.CLOCK).retry());
+        assertEquals("# Kiosk\n- [x] Print the labels @Ana ✅ 2025-11-02\n- [ ] Book the van @Bo\n", Files.readString(moved));
+    }
+
+    @Test
+    void twin_lines_keep_their_ids_by_due_date_when_they_swap_places() {
+        vault.write("n.md", utf8("- [ ] Call the carrier @Ana 📅 2025-11-03\n- [ ] Call the carrier @Ana 📅 2025-11-10\n"));
+        vault.ingest();
+        String early = vault.tasks.all().stream().filter(t -> LocalDate.of(2025, 11, 3).equals(t.due())).findFirst().orElseThrow().id();
+        vault.write("n.md", utf8("- [ ] Call the carrier @Ana 📅 2025-11-10\n- [ ] Call the carrier @Ana 📅 2025-11-03\n"));
+        vault.ingest();
+        Task still = vault.tasks.byId(early).orElseThrow();
+        assertEquals(LocalDate.of(2025, 11, 3), still.due());
+        assertEquals(2, still.sources().get(0).line());
     }
 }
