@@ -61,12 +61,13 @@ public final class IngestBench {
             }
 
             System.err.println("IngestBench: ingesting in a child JVM (-Xmx" + xmx + ") ...");
+            String load = loadAverage();
             Child child = runChild(vault, db, xmx);
             System.err.println("IngestBench: grep ...");
             Grep grep = grep(vault);
 
             System.out.print(Report.markdown(Machine.describe(), gen, genSecs, child.results(), child.maxRssKb(), grep,
-                    Files.size(db), xmx));
+                    Files.size(db), xmx, child.flags(), load));
             if (!child.ok()) {
                 System.err.println("IngestBench: the child JVM failed (exit " + child.exit() + "):\n" + child.stderr());
                 System.exit(1);
@@ -79,7 +80,7 @@ public final class IngestBench {
     }
 
     /** What the child JVM reported ({@code RESULT key=value} lines), its max RSS and how it ended. */
-    record Child(Map<String, String> results, long maxRssKb, int exit, String stderr) {
+    record Child(Map<String, String> results, long maxRssKb, int exit, String stderr, String flags) {
         boolean ok() {
             return exit == 0 && !results.containsKey("error");
         }
@@ -98,13 +99,23 @@ public final class IngestBench {
         }
         cmd.add(java);
         // The JVM flags the scripts run Followup with (scripts/lib/common.sh), so the child measures what users get.
+        List<String> flags = new ArrayList<>();
+        String javaOpts = System.getenv("FOLLOWUP_JAVA_OPTS");
+        boolean gcChosen = javaOpts != null && javaOpts.matches(".*-XX:\\+Use\\w*GC.*");
         for (String var : List.of("FOLLOWUP_JAVA_OPTS", "FOLLOWUP_INGEST_JAVA_OPTS")) {
             String opts = System.getenv(var);
             if (opts != null && !opts.isBlank()) {
-                cmd.addAll(List.of(opts.strip().split("\\s+")));
+                for (String opt : opts.strip().split("\\s+")) {
+                    // As scripts/lib/common.sh: a collector chosen in FOLLOWUP_JAVA_OPTS wins (the JVM refuses two).
+                    if (!(var.equals("FOLLOWUP_INGEST_JAVA_OPTS") && gcChosen && opt.matches("-XX:\\+Use\\w*GC"))) {
+                        flags.add(opt);
+                    }
+                }
             }
         }
-        cmd.addAll(List.of("-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
+        flags.add("-Xmx" + xmx);
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 IngestBenchChild.class.getName(), vault.toString(), db.toString(), vault.resolve("people.yml").toString()));
         Path err = Files.createTempFile("ingest-bench", ".err");
         try {
@@ -119,7 +130,7 @@ public final class IngestBench {
             });
             long rss = stderr.lines().filter(l -> l.contains("Maximum resident set size"))
                     .map(l -> l.substring(l.lastIndexOf(':') + 1).strip()).mapToLong(Long::parseLong).findFirst().orElse(-1);
-            return new Child(results, rss, exit, stderr);
+            return new Child(results, rss, exit, stderr, String.join(" ", flags));
         } finally {
             Files.deleteIfExists(err);
         }
@@ -143,6 +154,16 @@ public final class IngestBench {
         }
         p.waitFor(1, TimeUnit.MINUTES);
         return new Grep(lines, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The 1, 5 and 15 minute load averages (the machine may be shared), or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -35,9 +35,11 @@ public final class IngestBenchChild {
             TaskStore tasks = new TaskStore(db);
 
             resetPeaks();
+            long cpu0 = processCpuMs();
             long t0 = System.nanoTime();
             IngestReport cold = ingester.ingest();
             result("cold_ms", ms(t0));
+            result("cold_cpu_ms", processCpuMs() - cpu0);
             long coldPeak = peakHeapMb();
             result("cold_heap_mb", coldPeak);
             System.gc();
@@ -139,6 +141,12 @@ public final class IngestBenchChild {
             }
         }
         return peak >> 20;
+    }
+
+    /** CPU time of the whole JVM so far (every thread: readers, writer, merge, GC, JIT), or -1. */
+    private static long processCpuMs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static long ms(long t0) {

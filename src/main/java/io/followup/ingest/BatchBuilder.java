@@ -20,34 +20,55 @@ final class BatchBuilder {
     record Rows(List<IngestBatch.TaskWrite> tasks, List<IngestBatch.MeetingWrite> meetings) {
     }
 
-    /** Meetings are written without sections: the store reads them from the meeting's notes. */
-    static Rows rows(MeetingMerger.Result merged, PreviousState previous, IdAssigner ids) {
+    /**
+     * A merge result sorted, with each task's fields and id hash and each meeting's title, participants and
+     * notes worked out: everything but the ids, which are handed out in order on the writing thread.
+     */
+    record Prepared(List<MergedMeeting> meetings, List<String> titles, List<List<String>> participants, List<List<SourceRef>> notes,
+                    List<MergedTask> all, List<MergedTask> standalone) {
+    }
+
+    /** Called on a merge thread. */
+    static Prepared prepare(MeetingMerger.Result merged) {
         List<MergedMeeting> meetings = new ArrayList<>(merged.meetings());
         meetings.sort(Comparator.comparing((MergedMeeting m) -> m.paths().get(0)));
-        Map<MergedMeeting, String> meetingIds = ids.meetings(meetings);
-
         List<MergedTask> all = new ArrayList<>();
         meetings.forEach(m -> all.addAll(m.tasks()));
         all.addAll(merged.standalone());
         all.sort(Comparator.comparing((MergedTask t) -> t.sources().get(0).path()).thenComparingInt(t -> t.sources().get(0).line()));
-        Map<MergedTask, String> taskIds = ids.tasks(all);
+        all.forEach(MergedTask::prepare);
+        List<String> titles = new ArrayList<>();
+        List<List<String>> participants = new ArrayList<>();
+        List<List<SourceRef>> notes = new ArrayList<>();
+        for (MergedMeeting m : meetings) {
+            titles.add(m.title());
+            participants.add(m.participants());
+            notes.add(m.paths().stream().map(p -> new SourceRef(p, 0)).toList());
+        }
+        return new Prepared(meetings, titles, participants, notes, all, merged.standalone());
+    }
+
+    /** Meetings are written without sections: the store reads them from the meeting's notes. */
+    static Rows rows(Prepared p, PreviousState previous, IdAssigner ids) {
+        Map<MergedMeeting, String> meetingIds = ids.meetings(p.meetings());
+        Map<MergedTask, String> taskIds = ids.tasks(p.all());
 
         List<IngestBatch.TaskWrite> taskRows = new ArrayList<>();
         List<IngestBatch.MeetingWrite> meetingRows = new ArrayList<>();
-        for (MergedMeeting m : meetings) {
+        for (int k = 0; k < p.meetings().size(); k++) {
+            MergedMeeting m = p.meetings().get(k);
             String id = meetingIds.get(m);
-            MeetingRef ref = new MeetingRef(id, m.title(), m.date());
+            MeetingRef ref = new MeetingRef(id, p.titles().get(k), m.date());
             List<String> taskIdsOfMeeting = new ArrayList<>();
             for (MergedTask t : m.tasks()) {
                 String taskId = taskIds.get(t);
                 taskIdsOfMeeting.add(taskId);
                 taskRows.add(write(t, taskId, ref, previous));
             }
-            Meeting meeting = new Meeting(id, m.title(), m.date(), m.participants(),
-                    m.paths().stream().map(p -> new SourceRef(p, 0)).toList(), taskIdsOfMeeting, Map.of());
+            Meeting meeting = new Meeting(id, p.titles().get(k), m.date(), p.participants().get(k), p.notes().get(k), taskIdsOfMeeting, Map.of());
             meetingRows.add(new IngestBatch.MeetingWrite(meeting));
         }
-        for (MergedTask t : merged.standalone()) {
+        for (MergedTask t : p.standalone()) {
             taskRows.add(write(t, taskIds.get(t), null, previous));
         }
         return new Rows(taskRows, meetingRows);
@@ -59,7 +80,7 @@ final class BatchBuilder {
         if (pending != null) {
             task = keepChatChange(task, pending);
         }
-        return new IngestBatch.TaskWrite(task, merged.sources().stream().map(IdAssigner::identity).toList());
+        return new IngestBatch.TaskWrite(task, merged.identities());
     }
 
     /** A change made in chat that has not reached the note yet wins over what the note says. */

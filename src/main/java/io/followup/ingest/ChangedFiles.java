@@ -57,6 +57,7 @@ final class ChangedFiles {
             return;
         }
         AtomicInteger done = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong readerCpu = new java.util.concurrent.atomic.AtomicLong();
         long waitNs = 0;
         long sinkNs = 0;
         AtomicInteger threadNo = new AtomicInteger();
@@ -74,7 +75,11 @@ final class ChangedFiles {
                 while (next < files.size() && inFlight.size() < WINDOW) {
                     VaultFiles.File f = files.get(next++);
                     inFlight.add(pool.submit(() -> {
+                        long c0 = TIMING ? Ingester.Timing.cpuNs() : 0;
                         Outcome o = readOne(f, known.get(f.relPath()));
+                        if (TIMING) {
+                            readerCpu.addAndGet(Ingester.Timing.cpuNs() - c0);
+                        }
                         progress.update(done.incrementAndGet(), files.size());
                         return o;
                     }));
@@ -89,6 +94,7 @@ final class ChangedFiles {
             if (TIMING) {
                 System.err.printf("ingest phase: %-40s %6d ms%n", "(notes: waiting for parsers)", waitNs / 1_000_000);
                 System.err.printf("ingest phase: %-40s %6d ms%n", "(notes: writing)", sinkNs / 1_000_000);
+                System.err.printf("ingest phase: %-40s %6d ms%n", "(notes: reading+parsing, cpu of all readers)", readerCpu.get() / 1_000_000);
             }
         } finally {
             pool.shutdownNow();
@@ -114,7 +120,8 @@ final class ChangedFiles {
             return new Failed(new Warning(f.relPath(), 0, "skipped, cannot be read: " + e.getClass().getSimpleName()));
         }
         String hash = ContentHash.of(bytes);
-        if (before != null && before.hash().equals(hash)) {
+        // Same length and same fingerprint: the same bytes under a new timestamp.
+        if (before != null && before.size() == bytes.length && before.hash().equals(hash)) {
             return new Touched(new NoteFingerprint(f.relPath(), f.size(), f.mtimeMs(), hash, before.date(), before.meeting()));
         }
         try {

@@ -57,8 +57,9 @@ final class IdAssigner {
         Map<MergedTask, String> ids = new IdentityHashMap<>();
         Map<TaskSource, String> twins = twinIds(tasks);
         for (MergedTask t : tasks) {
-            for (TaskSource s : t.sources()) {
-                String old = twins.containsKey(s) ? twins.get(s) : previous.taskIdBySource().get(identity(s));
+            for (int i = 0; i < t.sources().size(); i++) {
+                TaskSource s = t.sources().get(i);
+                String old = twins.containsKey(s) ? twins.get(s) : previous.taskIdBySource().get(t.identities().get(i));
                 if (old != null && claimedTasks.add(old)) {
                     ids.put(t, old);
                     break;
@@ -85,8 +86,7 @@ final class IdAssigner {
         Predicate<String> taken = id -> claimedTasks.contains(id) || previous.replacedTaskIds().contains(id) || taskInStore.test(id);
         for (MergedTask t : tasks) {
             if (!ids.containsKey(t)) {
-                TaskSource first = t.sources().get(0);
-                String id = eightCharacterId(first, taken);
+                String id = eightCharacterId(t, taken);
                 claimedTasks.add(id);
                 ids.put(t, id);
             }
@@ -122,14 +122,16 @@ final class IdAssigner {
      * task's next instance was written above), the id of a later occurrence of the same text, which
      * keeps ids 8 characters long; lengthened only when those are taken too.
      */
-    private static String eightCharacterId(TaskSource s, Predicate<String> taken) {
+    private static String eightCharacterId(MergedTask t, Predicate<String> taken) {
+        TaskSource s = t.sources().get(0);
         for (int k = 0; k < 8; k++) {
-            String id = TaskIds.of(s.path(), s.normText(), s.occurrence() + k);
+            // the first line's own hash was worked out on a merge thread (MergedTask.idHash)
+            String id = k == 0 ? TaskIds.of(t.idHash()) : TaskIds.of(s.path(), s.normText(), s.occurrence() + k);
             if (!taken.test(id)) {
                 return id;
             }
         }
-        return TaskIds.unique(s.path(), s.normText(), s.occurrence(), taken);
+        return TaskIds.unique(t.idHash(), taken);
     }
 
     /**

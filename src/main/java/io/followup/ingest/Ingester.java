@@ -179,6 +179,7 @@ public final class Ingester {
         IngestReport report = new IngestReport(notes.count(), parsed, files.size() - parsed, deleted.size(), meetings.count(),
                 tasks.count(), warnings, Duration.ofMillis(Math.max(0, clock.millis() - start)));
         timing.lap("counts");
+        Timing.processSummary("done");
         return report;
     }
 
@@ -284,23 +285,32 @@ public final class Ingester {
         timing.lap("owners+ids");
         long mergeNs = 0;
         long mergeOnlyNs = 0;
-        // Dates are merged on two threads, a few ahead of the writer, which writes them in order.
+        java.util.concurrent.atomic.AtomicLong mergeCpu = new java.util.concurrent.atomic.AtomicLong();
+        // Dates are merged (and their rows worked out but for ids) on two threads, a few ahead of the writer,
+        // which hands out ids and writes them in order.
         ExecutorService pool = units.size() > 4 ? Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-merge");
             t.setDaemon(true);
             return t;
         }) : null;
         try {
-            ArrayDeque<Future<MeetingMerger.Result>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<BatchBuilder.Prepared>> inFlight = new ArrayDeque<>();
             int next = 0;
             for (int i = 0; i < units.size(); i++) {
                 while (next < units.size() && inFlight.size() < 8) {
                     List<ParsedNote> group = group(s, units.get(next++), fresh);
-                    Callable<MeetingMerger.Result> merge = () -> new MeetingMerger(resolver).merge(group);
+                    Callable<BatchBuilder.Prepared> merge = () -> {
+                        long c0 = Timing.ON ? Timing.cpuNs() : 0;
+                        BatchBuilder.Prepared r = BatchBuilder.prepare(new MeetingMerger(resolver).merge(group));
+                        if (Timing.ON) {
+                            mergeCpu.addAndGet(Timing.cpuNs() - c0);
+                        }
+                        return r;
+                    };
                     inFlight.add(pool == null ? CompletableFuture.completedFuture(merge.call()) : pool.submit(merge));
                 }
                 long t0 = System.nanoTime();
-                MeetingMerger.Result merged = await(inFlight.poll());
+                BatchBuilder.Prepared merged = await(inFlight.poll());
                 mergeOnlyNs += System.nanoTime() - t0;
                 BatchBuilder.Rows rows = BatchBuilder.rows(merged, previous, ids);
                 mergeNs += System.nanoTime() - t0;
@@ -314,23 +324,55 @@ public final class Ingester {
                 pool.shutdownNow();
             }
         }
-        timing.lap("merge+write units (merge+rows " + mergeNs / 1_000_000 + " ms, merge " + mergeOnlyNs / 1_000_000 + " ms)");
+        timing.lap("merge+write units (merge+rows " + mergeNs / 1_000_000 + " ms, waiting for merge " + mergeOnlyNs / 1_000_000
+                + " ms, merge cpu " + mergeCpu.get() / 1_000_000 + " ms)");
         s.checkpoint("meetings");
         s.checkpoint("tasks");
         return fresh.size();
     }
 
-    /** Per-phase times on stderr when the system property followup.ingest.timing is set (benchmarks). */
-    private static final class Timing {
-        private static final boolean ON = System.getProperty("followup.ingest.timing") != null;
+    /**
+     * Per-phase times on stderr when the system property followup.ingest.timing is set (benchmarks): wall time,
+     * and the CPU time of the thread that writes (the SQLite work is on it).
+     */
+    static final class Timing {
+        static final boolean ON = System.getProperty("followup.ingest.timing") != null;
         private long last = System.nanoTime();
+        private long lastCpu = ON ? cpuNs() : 0;
 
         void lap(String phase) {
             long now = System.nanoTime();
             if (ON) {
-                System.err.printf("ingest phase: %-40s %6d ms%n", phase, (now - last) / 1_000_000);
+                long cpu = cpuNs();
+                System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", phase, (now - last) / 1_000_000,
+                        (cpu - lastCpu) / 1_000_000);
+                lastCpu = cpu;
             }
             last = now;
+        }
+
+        /** Looked up once: ManagementFactory searches its components (allocating) on every call. */
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        /** This thread's CPU time so far. */
+        static long cpuNs() {
+            return THREADS.getCurrentThreadCpuTime();
+        }
+
+        /** The whole process's CPU time (every thread, GC and JIT included) and the collectors' time, for the summary line. */
+        static void processSummary(String what) {
+            if (!ON) {
+                return;
+            }
+            long gcMs = 0;
+            long gcs = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcMs += Math.max(0, gc.getCollectionTime());
+                gcs += Math.max(0, gc.getCollectionCount());
+            }
+            long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() / 1_000_000 : -1;
+            System.err.printf("ingest %s: process cpu so far %d ms, %d GCs %d ms%n", what, cpu, gcs, gcMs);
         }
     }
 

@@ -33,14 +33,30 @@ public final class MeetingMerger {
     /** Token ids for this merge: lines compare as sorted int arrays. */
     private final Map<String, Integer> tokenIds = new HashMap<>();
 
-    /** A line's features as the scorer reads them: sorted distinct token ids and a 64-bit signature of them. */
-    private record Line(int[] tokens, long signature, LocalDate due, String owner) {
+    /**
+     * A line's features as the scorer reads them: sorted distinct token ids, a 64-bit signature of them (bit
+     * id mod 64) and how many of its tokens share a signature bit with another of its tokens.
+     */
+    private record Line(int[] tokens, long signature, int collisions, LocalDate due, String owner) {
+
+        /**
+         * The pair's score when it may reach {@link TaskSimilarity#THRESHOLD}, else 0: matching only looks at
+         * scores at or above the threshold, so most pairs (different tasks) are ruled out from the signatures
+         * alone. The words both share are at most the signature bits both have set, plus the tokens that
+         * share a bit within one line; the score grows with the shared words, so if even that many cannot
+         * reach the threshold the pair cannot.
+         */
         double score(Line o) {
-            if ((signature & o.signature) == 0) {
+            long common = signature & o.signature;
+            if (common == 0) {
                 return 0;
             }
             int[] a = tokens;
             int[] b = o.tokens;
+            int most = Math.min(Math.min(a.length, b.length), Long.bitCount(common) + Math.min(collisions, o.collisions));
+            if (TaskSimilarity.score(a.length, b.length, most, due, o.due, owner, o.owner) < TaskSimilarity.THRESHOLD) {
+                return 0;
+            }
             int i = 0;
             int j = 0;
             int shared = 0;
@@ -86,17 +102,27 @@ public final class MeetingMerger {
         return sources(note, note.participants()).stream().map(s -> new MergedTask(List.of(s))).toList();
     }
 
-    /** Union-find over the notes of one date. */
+    /**
+     * Union-find over the notes of one date. Each note's title and line features are worked out once (a date has
+     * a few dozen notes, so each is compared with every other), and a pair already in one group is not compared.
+     */
     List<List<ParsedNote>> groupMeetings(List<ParsedNote> notes) {
         int n = notes.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        List<List<TaskSource>> sources = notes.stream().map(note -> sources(note, note.participants())).toList();
+        String[] titles = new String[n];
+        Line[][] lines = new Line[n][];
+        for (int i = 0; i < n && n > 1; i++) {
+            ParsedNote note = notes.get(i);
+            titles[i] = comparableTitle(note.title());
+            lines[i] = sources(note, note.participants()).stream().map(this::features).toArray(Line[]::new);
+        }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (sameMeeting(notes.get(i), notes.get(j), sources.get(i), sources.get(j))) {
+                // Joining two notes already in one group changes nothing, so the pair need not be compared.
+                if (find(parent, i) != find(parent, j) && sameMeeting(titles[i], titles[j], lines[i], lines[j])) {
                     parent[find(parent, j)] = find(parent, i);
                 }
             }
@@ -116,18 +142,43 @@ public final class MeetingMerger {
         return i;
     }
 
-    private boolean sameMeeting(ParsedNote a, ParsedNote b, List<TaskSource> ta, List<TaskSource> tb) {
-        String titleA = comparableTitle(a.title());
-        if (!titleA.isEmpty() && titleA.equals(comparableTitle(b.title()))) {
+    /** Same title, or at least half of the smaller note's lines pair up one to one with the other's. */
+    private static boolean sameMeeting(String titleA, String titleB, Line[] a, Line[] b) {
+        if (!titleA.isEmpty() && titleA.equals(titleB)) {
             return true;
         }
-        int smaller = Math.min(ta.size(), tb.size());
+        int smaller = Math.min(a.length, b.length);
         if (smaller == 0) {
             return false;
         }
-        List<List<TaskSource>> clusters = ta.stream().map(List::of).toList();
-        int paired = Pairing.bestFirst(scores(clusters, tb), TaskSimilarity.THRESHOLD).size();
-        return paired * 2 >= smaller;
+        double[][] m = new double[a.length][b.length];
+        boolean[] colHas = new boolean[b.length];
+        int rows = 0;
+        int cols = 0;
+        int needed = (smaller + 1) / 2;
+        for (int i = 0; i < a.length; i++) {
+            if (rows + (a.length - i) < needed) {
+                return false; // too few rows left to pair enough lines
+            }
+            boolean rowHas = false;
+            for (int j = 0; j < b.length; j++) {
+                double score = a[i].score(b[j]);
+                m[i][j] = score;
+                if (score >= TaskSimilarity.THRESHOLD) {
+                    rowHas = true;
+                    if (!colHas[j]) {
+                        colHas[j] = true;
+                        cols++;
+                    }
+                }
+            }
+            rows += rowHas ? 1 : 0;
+        }
+        // One to one, the pairing cannot pair more lines than the rows (or columns) with a pair above the threshold.
+        if (Math.min(rows, cols) * 2 < smaller) {
+            return false;
+        }
+        return Pairing.bestFirst(m, TaskSimilarity.THRESHOLD).size() * 2 >= smaller;
     }
 
     /** Title words without numbers, so "Sync 2025-10-28" matches "Sync". */
@@ -183,38 +234,65 @@ public final class MeetingMerger {
         return m;
     }
 
+    /** Owner names as features compare them (normalised), by name: a merge sees the same few owners many times. */
+    private final Map<String, String> ownerKeys = new HashMap<>();
+
+    /**
+     * The features {@link TaskSimilarity.Features#of} gives the line, as the scorer reads them: the tokens come from
+     * the line's normalised text, which is what they are made from.
+     */
     private Line features(TaskSource s) {
         Line line = featureCache.get(s);
         if (line == null) {
-            TaskSimilarity.Features f = computeFeatures(s);
-            int[] ids = new int[f.tokens().size()];
+            java.util.Set<String> tokens = TaskText.tokensOfNormalized(s.normText());
+            int[] ids = new int[tokens.size()];
             long signature = 0;
             int k = 0;
-            for (String token : f.tokens()) {
+            for (String token : tokens) {
                 int id = tokenIds.computeIfAbsent(token, t -> tokenIds.size());
                 ids[k++] = id;
                 signature |= 1L << (id & 63);
             }
             java.util.Arrays.sort(ids);
-            line = new Line(ids, signature, f.due(), f.owner());
+            String owner = s.owner() == null || s.owner().name() == null ? null
+                    : ownerKeys.computeIfAbsent(s.owner().name(), TaskText::normalize);
+            line = new Line(ids, signature, ids.length - Long.bitCount(signature), s.task().due(), owner);
             featureCache.put(s, line);
         }
         return line;
     }
 
-    private static TaskSimilarity.Features computeFeatures(TaskSource s) {
-        return TaskSimilarity.Features.of(s.task().description(), s.task().due(), s.owner() == null ? null : s.owner().name());
+    /** The lines last worked out for a note, and the participants their owners were resolved against. */
+    private record NoteSources(List<String> participants, List<TaskSource> sources) {
     }
 
-    /** The note's task lines with normalised text, occurrence index and resolved owner. */
+    private final Map<ParsedNote, NoteSources> sourcesCache = new java.util.IdentityHashMap<>();
+
+    /**
+     * The note's task lines with normalised text, occurrence index and resolved owner. Grouping and then merging
+     * a meeting of one note both ask for the same lines (its own participants are the meeting's): worked out once.
+     */
     private List<TaskSource> sources(ParsedNote note, List<String> participants) {
+        NoteSources cached = sourcesCache.get(note);
+        if (cached != null && cached.participants().equals(participants)) {
+            return cached.sources();
+        }
+        List<TaskSource> out = resolveSources(note, participants);
+        sourcesCache.put(note, new NoteSources(participants, out));
+        return out;
+    }
+
+    private List<TaskSource> resolveSources(ParsedNote note, List<String> participants) {
+        // A note names the same few owners on many lines: each is resolved once (against the same participants).
+        Map<String, OwnerResolver.Owner> resolved = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         List<TaskSource> out = new ArrayList<>();
         note.tasks().stream().sorted(Comparator.comparingInt(ParsedTask::line)).forEach(t -> {
             String norm = TaskText.normalize(t.description());
             int occurrence = seen.merge(norm, 1, Integer::sum) - 1;
             OwnerResolver.Owner owner = t.ownerRaw() == null ? OwnerResolver.Owner.NONE
-                    : Objects.requireNonNullElse(owners.resolve(t.ownerRaw(), participants), OwnerResolver.Owner.NONE);
+                    : resolved.computeIfAbsent(t.ownerRaw(),
+                            raw -> Objects.requireNonNullElse(owners.resolve(raw, participants), OwnerResolver.Owner.NONE));
             out.add(new TaskSource(note.path(), t, norm, occurrence, owner));
         });
         return out;

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -52,13 +51,56 @@ public final class MergedTask {
         return sources.stream().map(s -> new SourceRef(s.path(), s.line())).toList();
     }
 
+    /** The merged fields (id and meeting left empty), once {@link #prepare()} worked them out. */
+    private Task fields;
+    private byte[] idHash;
+
+    /**
+     * Works out the merged fields and the id hash ahead: the merge threads call this, so that the thread
+     * writing to the store only puts ids on (a first ingest writes 112,000 tasks on that one thread).
+     */
+    void prepare() {
+        fields = merge(null, null);
+        idHash();
+        identities();
+    }
+
+    private List<io.followup.store.SourceIdentity> identities;
+
+    /** Each source line's identity (path, normalised text, occurrence), in {@link #sources()} order. */
+    List<io.followup.store.SourceIdentity> identities() {
+        if (identities == null) {
+            identities = sources.stream().map(IdAssigner::identity).toList();
+        }
+        return identities;
+    }
+
+    /** The hash of the first source line an id is made from. */
+    byte[] idHash() {
+        if (idHash == null) {
+            TaskSource first = sources.get(0);
+            idHash = TaskIds.hash(first.path(), first.normText(), first.occurrence());
+        }
+        return idHash;
+    }
+
     /** The merged task with the given id and meeting (null for a standalone task). */
     public Task toTask(String id, MeetingRef meeting) {
+        Task f = fields != null ? fields : merge(null, null);
+        return new Task(id, f.description(), f.owner(), f.ownerRaw(), f.ownerKind(), f.status(), f.statusSymbol(), f.due(),
+                f.scheduled(), f.start(), f.created(), f.done(), f.cancelled(), f.priority(), f.recurrence(), f.tags(), f.blockId(),
+                meeting, f.sources(), false);
+    }
+
+    private Task merge(String id, MeetingRef meeting) {
         ParsedTask p = primary().task();
         TaskStatus status = p.status();
         OwnerResolver.Owner owner = owner();
         String ownerRaw = first(ParsedTask::ownerRaw);
-        List<String> tags = byProgress.stream().map(s -> s.task().tags()).filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
+        List<String> tags = first(t -> t.tags().isEmpty() ? null : t.tags());
+        if (tags == null) {
+            tags = List.of();
+        }
         return new Task(id, p.description(), owner.name(), ownerRaw, owner.kind(), status, p.statusSymbol(),
                 first(ParsedTask::due), first(ParsedTask::scheduled), first(ParsedTask::start), first(ParsedTask::created),
                 closedDate(TaskStatus.DONE, status, ParsedTask::done), closedDate(TaskStatus.CANCELLED, status, ParsedTask::cancelled),
@@ -71,11 +113,19 @@ public final class MergedTask {
      * "Brian Moore", the first name unresolved) the fuller name wins.
      */
     private OwnerResolver.Owner owner() {
-        List<OwnerResolver.Owner> named = byProgress.stream().map(TaskSource::owner).filter(o -> o != null && o.name() != null).toList();
+        List<OwnerResolver.Owner> named = new ArrayList<>(byProgress.size());
+        for (TaskSource s : byProgress) {
+            if (s.owner() != null && s.owner().name() != null) {
+                named.add(s.owner());
+            }
+        }
         if (named.isEmpty()) {
             return OwnerResolver.Owner.NONE;
         }
         OwnerResolver.Owner best = named.get(0);
+        if (named.size() == 1) {
+            return best; // nobody else to name them more fully
+        }
         String prefix = TaskText.normalize(best.name()) + " ";
         for (OwnerResolver.Owner o : named) {
             if (TaskText.normalize(o.name()).startsWith(prefix) && o.kind() == best.kind()) {
@@ -85,15 +135,27 @@ public final class MergedTask {
         return best;
     }
 
+    // Loops, not streams: these run for every field of every task a first ingest writes (~1 M times).
     private <T> T first(Function<ParsedTask, T> field) {
-        return byProgress.stream().map(s -> field.apply(s.task())).filter(Objects::nonNull).findFirst().orElse(null);
+        for (TaskSource s : byProgress) {
+            T value = field.apply(s.task());
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private LocalDate closedDate(TaskStatus kind, TaskStatus status, Function<ParsedTask, LocalDate> field) {
         if (status != kind) {
             return null;
         }
-        return byProgress.stream().filter(s -> s.task().status() == kind)
-                .map(s -> field.apply(s.task())).filter(Objects::nonNull).findFirst().orElse(null);
+        for (TaskSource s : byProgress) {
+            LocalDate value = s.task().status() == kind ? field.apply(s.task()) : null;
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 }

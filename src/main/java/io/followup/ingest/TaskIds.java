@@ -41,7 +41,22 @@ public final class TaskIds {
 
     /** As {@link #unique(String, String, int, Set)}, asking {@code taken} whether an id is in use. */
     public static String unique(String path, String normText, int occurrence, java.util.function.Predicate<String> taken) {
-        return extend(sha256(path + "\n" + normText + "\n" + occurrence), taken);
+        return extend(hash(path, normText, occurrence), taken);
+    }
+
+    /** The hash a task's ids are taken from (worked out ahead, off the thread that assigns ids). */
+    static byte[] hash(String path, String normText, int occurrence) {
+        return sha256(path + "\n" + normText + "\n" + occurrence);
+    }
+
+    /** {@link #of(String, String, int)} from {@link #hash}. */
+    static String of(byte[] hash) {
+        return base32(hash, LENGTH);
+    }
+
+    /** As {@link #unique(String, String, int, java.util.function.Predicate)}, from {@link #hash}. */
+    static String unique(byte[] hash, java.util.function.Predicate<String> taken) {
+        return extend(hash, taken);
     }
 
     public static String uniqueMeeting(String firstPath, java.util.function.Predicate<String> taken) {

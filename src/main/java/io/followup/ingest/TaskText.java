@@ -74,8 +74,13 @@ public final class TaskText {
 
     /** The meaningful words of a text, lightly stemmed (vms = vm, blocking = block), stop words left out. */
     public static Set<String> tokens(String text) {
+        return tokensOfNormalized(normalize(text));
+    }
+
+    /** {@link #tokens} of a text that {@link #normalize} already gave. */
+    static Set<String> tokensOfNormalized(String normalized) {
         Set<String> out = new LinkedHashSet<>();
-        for (String word : normalize(text).split(" ")) {
+        for (String word : normalized.split(" ")) {
             if (!word.isEmpty() && !STOP_WORDS.contains(word)) {
                 out.add(stem(word));
             }

@@ -2,9 +2,13 @@ package io.followup.people;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Comparison keys for names: case, accents, hyphens and extra spaces ignored ("Björn" = "bjorn"). */
 public final class Names {
+
+    /** Runs of whitespace; compiled once (String.replaceAll compiles its pattern on every call). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Names() {
     }
@@ -22,8 +26,9 @@ public final class Names {
             if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
-            String letter = fold(Character.toLowerCase(c));
-            if (letter == null) {
+            char lower = Character.toLowerCase(c);
+            String folded = fold(lower);
+            if (folded == null && !Character.isLetterOrDigit(lower)) {
                 space = out.length() > 0;
                 continue;
             }
@@ -31,7 +36,11 @@ public final class Names {
                 out.append(' ');
                 space = false;
             }
-            out.append(letter);
+            if (folded == null) {
+                out.append(lower);
+            } else {
+                out.append(folded);
+            }
         }
         return out.toString();
     }
@@ -50,10 +59,13 @@ public final class Names {
             int bar = s.indexOf('|');
             s = bar >= 0 ? s.substring(bar + 1) : s;
         }
-        return s.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
-    /** Letters NFD does not decompose, spelled the way people type them without accents. */
+    /**
+     * Letters NFD does not decompose, spelled the way people type them without accents, and marks dropped
+     * (""); null for any other character (a letter or digit stands for itself, anything else separates words).
+     */
     private static String fold(char c) {
         switch (c) {
             case 'ø': return "o";
@@ -67,7 +79,7 @@ public final class Names {
             case 'ı': return "i";
             case '’': case '\'': case '.': return "";
             default:
-                return Character.isLetterOrDigit(c) ? String.valueOf(c) : null;
+                return null;
         }
     }
 }

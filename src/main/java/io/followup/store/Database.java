@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            createWithPageSize(file);
             probe(file);
             HikariConfig hc = new HikariConfig();
             hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -67,6 +68,26 @@ public final class Database implements AutoCloseable {
             }
             throw new StoreException("Cannot open the database " + file + ": " + rootMessage(e)
                     + " (is it a Followup SQLite file, and is no other program holding it?)", e);
+        }
+    }
+
+    /** Page size of a database this creates (an existing file keeps its own). */
+    static final int PAGE_SIZE = 8192;
+
+    /**
+     * A new database file gets {@link #PAGE_SIZE}-byte pages, set before anything is written (a WAL database
+     * cannot change it later). Twice the default: a first ingest of 10,000 notes writes ~185 MB, page by page,
+     * to the WAL and again to the file at checkpoint, each page one or two system calls; the commit of that
+     * ingest took less than half as long.
+     */
+    private static void createWithPageSize(Path file) throws SQLException, java.io.IOException {
+        if (Files.exists(file) && Files.size(file) > 0) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA page_size = " + PAGE_SIZE);
+            st.execute("PRAGMA journal_mode = WAL");
         }
     }
 

@@ -7,6 +7,7 @@ import io.followup.model.Task;
 import io.followup.model.TaskStatus;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.ParsedTask;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,43 +52,70 @@ public final class IngestStore {
 
     /** Runs {@code work} in one transaction: all of it is committed, or (on any exception) none of it. */
     public <T> T inTransaction(Function<Session, T> work) {
-        long[] committing = {0};
+        long[] committing = {0, 0};
         T out = StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
             try (Session s = new Session(h)) {
                 T result = work.apply(s);
+                s.deleteReplacedLeftovers();
                 s.flush();
                 s.restoreIndexes();
                 s.saveSearchSeq();
                 committing[0] = System.nanoTime();
+                committing[1] = TIMING ? threadCpuNs() : 0;
                 return result;
             }
         }));
         if (TIMING) {
-            System.err.printf("ingest phase: %-40s %6d ms%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000);
+            System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000,
+                    (threadCpuNs() - committing[1]) / 1_000_000);
         }
         return out;
     }
 
+    private static long threadCpuNs() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** The text a note is found by: its distinct section texts, by section name. */
     static String searchBody(Map<String, String> sections) {
-        Set<String> texts = new LinkedHashSet<>();
-        new TreeMap<>(sections).values().stream().filter(v -> v != null && !v.isBlank()).forEach(texts::add);
+        // Distinct by equals against the few kept so far, not by a hash set: hashing reads every character of
+        // a transcript, while two different texts nearly always differ in length, which equals checks first.
+        List<String> texts = new ArrayList<>(sections.size());
+        for (String v : new TreeMap<>(sections).values()) {
+            if (v != null && !v.isBlank() && !texts.contains(v)) {
+                texts.add(v);
+            }
+        }
         return String.join("\n\n", texts);
     }
 
     /**
      * A note's row as the store writes it, serialised ahead (on the reading threads, so the single
-     * writing thread only binds values).
+     * writing thread only binds values). The search text is UTF-8 already: encoding a note's text
+     * (a transcript, with emoji) was a quarter of the Java work of the writing thread.
      */
     public record NoteRow(IngestBatch.NoteWrite write, String title, String participantsJson, String sectionsJson,
-                          String warningsJson, String searchBody, byte[] tasks) {
+                          String warningsJson, byte[] searchBodyUtf8, byte[] tasks) {
     }
 
     public static NoteRow row(IngestBatch.NoteWrite w) {
         ParsedNote n = w.note();
         return new NoteRow(w, n.title() == null ? n.path() : n.title(), Json.write(n.participants()),
-                Json.write(new LinkedHashMap<>(n.sections())), Json.write(n.warnings()), searchBody(n.sections()),
-                TaskLines.encode(n.tasks()));
+                Json.write(shownSections(n.sections())), Json.write(n.warnings()), searchBody(n.sections()).getBytes(StandardCharsets.UTF_8), TaskLines.encode(n.tasks()));
+    }
+
+    /** The section that is searched but never shown: most of a note's text, so it is not stored (the note has it). */
+    static final String TRANSCRIPT = "transcript";
+
+    /**
+     * The sections note_content keeps, for showing a meeting: all but the transcript. The transcript is
+     * found through the search index (which has every section) and read nowhere else; storing it was
+     * 120 of the 137 MB of section text a 10,000-note vault wrote.
+     */
+    static Map<String, String> shownSections(Map<String, String> sections) {
+        Map<String, String> shown = new LinkedHashMap<>(sections);
+        shown.remove(TRANSCRIPT);
+        return shown;
     }
 
     /** One ingest's transaction. */
@@ -131,9 +159,11 @@ public final class IngestStore {
         /** Builds the indexes {@link #deferIndexes()} dropped. */
         void restoreIndexes() {
             long t0 = System.nanoTime();
+            long c0 = TIMING ? threadCpuNs() : 0;
             deferred.values().forEach(h::execute);
             if (TIMING && !deferred.isEmpty()) {
-                System.err.printf("ingest phase: %-40s %6d ms%n", "build deferred indexes", (System.nanoTime() - t0) / 1_000_000);
+                System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", "build deferred indexes",
+                        (System.nanoTime() - t0) / 1_000_000, (threadCpuNs() - c0) / 1_000_000);
             }
             deferred.clear();
         }
@@ -148,17 +178,13 @@ public final class IngestStore {
         private void deleteSearchRows(String sql, Collection<String> keys) {
             List<Long> rows = new ArrayList<>();
             for (List<String> chunk : Sql.chunks(keys)) {
-                h.createQuery(sql).bindList("k", chunk).mapTo(Long.class).forEach(rows::add);
-            }
-            run(() -> {
-                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
-                for (Long r : rows) {
+                h.createQuery(sql).bindList("k", chunk).mapTo(Long.class).forEach(r -> {
                     if (r != null) {
-                        fts.setLong(1, r);
-                        exec(fts);
+                        rows.add(r);
                     }
-                }
-            });
+                });
+            }
+            deleteSearchRows(rows);
         }
 
         private PreparedStatement ps(String sql) throws SQLException {
@@ -221,100 +247,9 @@ public final class IngestStore {
                 }
             }
             pending.clear();
-            // Then the rows sent as JSON, parents first (task_sources references tasks).
-            for (JsonRows j : jsonRows) {
-                j.run();
-            }
             pendingRows = 0;
             pendingChars = 0;
         }
-
-        /**
-         * Rows of one INSERT sent to SQLite as one JSON array per run: binding one value instead of a value per
-         * column per row (a JNI call each) halves the cost of the thousands of merged rows a first ingest writes.
-         */
-        private final class JsonRows {
-            private final String sql;
-            private final StringBuilder sb = new StringBuilder(1 << 16);
-            private int rows;
-            private boolean first;
-
-            /** {@code sql} reads the row as {@code value->>0, value->>1, ...} FROM json_each(?). */
-            JsonRows(String sql) {
-                this.sql = sql;
-            }
-
-            JsonRows row() {
-                sb.append(rows == 0 ? "[[" : ",[");
-                first = true;
-                return this;
-            }
-
-            private void comma() {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-            }
-
-            JsonRows num(long n) {
-                comma();
-                sb.append(n);
-                return this;
-            }
-
-            JsonRows str(String v) {
-                comma();
-                if (v == null) {
-                    sb.append("null");
-                    return this;
-                }
-                sb.append('"');
-                for (int i = 0; i < v.length(); i++) {
-                    char c = v.charAt(i);
-                    if (c == '"' || c == '\\') {
-                        sb.append('\\').append(c);
-                    } else if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                sb.append('"');
-                return this;
-            }
-
-            void end() throws SQLException {
-                sb.append(']');
-                rows++;
-                if (++pendingRows >= 2000) {
-                    flushSql();
-                }
-            }
-
-            void run() throws SQLException {
-                if (rows == 0) {
-                    return;
-                }
-                sb.append(']');
-                PreparedStatement p = ps(sql);
-                p.setString(1, sb.toString());
-                sb.setLength(0);
-                rows = 0;
-                exec(p);
-            }
-        }
-
-        private final JsonRows taskRows = new JsonRows("INSERT INTO tasks(id, description, owner, owner_raw, owner_kind, status, "
-                + "status_symbol, due, scheduled, start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, "
-                + "writeback_pending, search_rowid) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, "
-                + "value->>7, value->>8, value->>9, value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, "
-                + "value->>17, value->>18, value->>19 FROM json_each(?)");
-        private final JsonRows sourceRows = new JsonRows("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) "
-                + "SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)");
-        private final JsonRows taskSearchRows = new JsonRows("INSERT INTO search_index(rowid, kind, ref, title, body) "
-                + "SELECT value->>0, 'task', value->>1, value->>2, value->>3 FROM json_each(?)");
-        private final List<JsonRows> jsonRows = List.of(taskRows, sourceRows, taskSearchRows);
 
         /** Runs every batched row: before reading, and before the transaction commits. */
         public void flush() {
@@ -372,12 +307,13 @@ public final class IngestStore {
                 ns.setBytes(2, row.tasks());
                 ns.setString(3, row.sectionsJson());
                 batch(ns, row.sectionsJson().length());
-                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, ?)");
+                // The body comes as UTF-8 bytes, read as text (CAST takes a blob's bytes as text as they are).
+                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, CAST(? AS TEXT))");
                 fts.setLong(1, searchRow);
                 fts.setString(2, n.path());
                 fts.setString(3, title);
-                fts.setString(4, row.searchBody());
-                batch(fts, row.searchBody().length());
+                fts.setBytes(4, row.searchBodyUtf8());
+                batch(fts, row.searchBodyUtf8().length);
             });
         }
 
@@ -489,7 +425,14 @@ public final class IngestStore {
             return new PreviousState(idBySource, seen, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()), gone);
         }
 
-        /** Deletes every task and meeting sourced from {@code paths}, with their search entries. */
+        /**
+         * Takes out every task and meeting sourced from {@code paths}. Meetings (and their note links) are deleted
+         * now; tasks are only read: {@link #insertTasks} leaves a task written again exactly as stored where it is
+         * and replaces the others, and {@link #deleteReplacedLeftovers} deletes those not written again, with their
+         * search rows. So an edit of one note writes the rows of the tasks that changed, not of every task of its
+         * date: a re-merged date has ~30 notes and ~360 tasks, whose rows (random ids, six indexes) were ~2,000
+         * pages to write, and whose search rows cost ~0.4 ms each to delete from a 10,000-note index.
+         */
         public void deleteDerived(Collection<String> paths) {
             flush();
             Set<String> taskIds = new HashSet<>();
@@ -500,15 +443,78 @@ public final class IngestStore {
                 meetingIds.addAll(h.createQuery("SELECT DISTINCT meeting_id FROM meeting_notes WHERE path IN (<p>)").bindList("p", chunk)
                         .mapTo(String.class).list());
             }
-            deleteSearchRows("SELECT search_rowid FROM tasks WHERE id IN (<k>)", taskIds);
             for (List<String> chunk : Sql.chunks(taskIds)) {
-                h.createUpdate("DELETE FROM task_sources WHERE task_id IN (<ids>)").bindList("ids", chunk).execute();
-                h.createUpdate("DELETE FROM tasks WHERE id IN (<ids>)").bindList("ids", chunk).execute();
+                h.createQuery("SELECT " + TASK_COLUMNS + ", search_rowid FROM tasks WHERE id IN (<k>)").bindList("k", chunk)
+                        .map((rs, ctx) -> {
+                            Object[] row = new Object[TASK_COLUMN_COUNT];
+                            for (int i = 0; i < TASK_COLUMN_COUNT - 1; i++) {
+                                row[i] = rs.getString(i + 1);
+                            }
+                            row[TASK_COLUMN_COUNT - 1] = rs.getInt(TASK_COLUMN_COUNT);
+                            long search = rs.getLong(TASK_COLUMN_COUNT + 1);
+                            return new StoredTask(row, rs.wasNull() ? null : search, new HashSet<>());
+                        })
+                        .forEach(t -> replaced.put((String) t.row()[0], t));
+                h.createQuery("SELECT task_id, path, line, norm_text, occurrence FROM task_sources WHERE task_id IN (<k>)").bindList("k", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), new StoredSource(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5))))
+                        .forEach(e -> {
+                            StoredTask t = replaced.get(e.getKey());
+                            if (t != null) {
+                                t.sources().add(e.getValue());
+                            }
+                        });
             }
             for (List<String> chunk : Sql.chunks(meetingIds)) {
                 h.createUpdate("DELETE FROM meeting_notes WHERE meeting_id IN (<ids>)").bindList("ids", chunk).execute();
                 h.createUpdate("DELETE FROM meetings WHERE id IN (<ids>)").bindList("ids", chunk).execute();
             }
+        }
+
+        /** The columns of a task row as insertTasks writes them, search_rowid aside; writeback_pending (an int) last. */
+        private static final String TASK_COLUMNS = "id, description, owner, owner_raw, owner_kind, status, status_symbol, due, scheduled, "
+                + "start, created, done, cancelled, priority, recurrence, tags, block_id, meeting_id, writeback_pending";
+        private static final int TASK_COLUMN_COUNT = 19;
+
+        /** A source line of a task as task_sources holds it. */
+        private record StoredSource(String path, int line, String normText, int occurrence) {
+        }
+
+        /** A task taken out by deleteDerived: its row's values, its search row (or null), its sources. */
+        private record StoredTask(Object[] row, Long searchRow, Set<StoredSource> sources) {
+        }
+
+        /** The tasks deleteDerived took out and insertTasks has not written again yet, by id. */
+        private final Map<String, StoredTask> replaced = new HashMap<>();
+
+        /** Deletes the replaced tasks that were not written again, with their sources and search rows; before commit. */
+        void deleteReplacedLeftovers() {
+            flush();
+            List<Long> searchRows = new ArrayList<>();
+            replaced.values().forEach(t -> {
+                if (t.searchRow() != null) {
+                    searchRows.add(t.searchRow());
+                }
+            });
+            deleteTaskRows(new ArrayList<>(replaced.keySet()));
+            replaced.clear();
+            deleteSearchRows(searchRows);
+        }
+
+        private void deleteTaskRows(Collection<String> ids) {
+            for (List<String> chunk : Sql.chunks(ids)) {
+                h.createUpdate("DELETE FROM task_sources WHERE task_id IN (<ids>)").bindList("ids", chunk).execute();
+                h.createUpdate("DELETE FROM tasks WHERE id IN (<ids>)").bindList("ids", chunk).execute();
+            }
+        }
+
+        private void deleteSearchRows(Collection<Long> rows) {
+            run(() -> {
+                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
+                for (long r : rows) {
+                    fts.setLong(1, r);
+                    exec(fts);
+                }
+            });
         }
 
         /** Every task id in the store now. */
@@ -560,29 +566,99 @@ public final class IngestStore {
             });
         }
 
+        /**
+         * Batched like the notes: a bound value per column is cheaper than the JSON array per 2,000 rows that was
+         * tried before (measured on the 112,000 tasks of a 10,000-note vault: 1.5 s against 4.1 s of CPU for the
+         * tasks and their sources), as SQLite then neither parses the JSON nor extracts each value from it.
+         */
         public void insertTasks(List<IngestBatch.TaskWrite> writes) {
             if (writes.isEmpty()) {
                 return;
             }
+            // A replaced task written again exactly as stored stays as it is; one that changed is deleted here (at
+            // once, before the batched rows run) and written again, keeping its search row if its text is the same.
+            List<Object[]> rows = new ArrayList<>(writes.size());
+            List<StoredTask> before = new ArrayList<>(writes.size());
+            List<String> changed = new ArrayList<>();
+            for (IngestBatch.TaskWrite w : writes) {
+                Object[] row = taskRow(w.task());
+                StoredTask old = replaced.remove(w.task().id());
+                boolean same = old != null && java.util.Arrays.equals(old.row(), row) && old.sources().equals(storedSources(w));
+                rows.add(same ? null : row);
+                before.add(old);
+                if (old != null && !same) {
+                    changed.add(w.task().id());
+                }
+            }
+            deleteTaskRows(changed);
+            List<Long> staleSearch = new ArrayList<>();
             run(() -> {
-                for (IngestBatch.TaskWrite w : writes) {
+                // Prepared in this order, so a flush writes tasks before the sources that reference them.
+                PreparedStatement tp = ps("INSERT INTO tasks(" + TASK_COLUMNS + ", search_rowid) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement sp = ps("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'task', ?, ?, ?)");
+                for (int k = 0; k < writes.size(); k++) {
+                    Object[] row = rows.get(k);
+                    if (row == null) {
+                        continue;
+                    }
+                    IngestBatch.TaskWrite w = writes.get(k);
                     Task t = w.task();
-                    long searchRow = nextSearchRow++;
-                    taskRows.row().str(t.id()).str(t.description()).str(t.owner()).str(t.ownerRaw())
-                            .str(t.ownerKind() == null ? null : t.ownerKind().jsonName()).str(t.status().jsonName())
-                            .str(t.statusSymbol() == null ? t.status().symbol() : t.statusSymbol())
-                            .str(Sql.iso(t.due())).str(Sql.iso(t.scheduled())).str(Sql.iso(t.start())).str(Sql.iso(t.created()))
-                            .str(Sql.iso(t.done())).str(Sql.iso(t.cancelled())).str(t.priority() == null ? null : t.priority().jsonName())
-                            .str(t.recurrence()).str(Json.write(t.tags())).str(t.blockId()).str(t.meeting() == null ? null : t.meeting().id())
-                            .num(t.writebackPending() ? 1 : 0).num(searchRow).end();
+                    String searchBody = t.owner() == null ? "" : t.owner();
+                    StoredTask old = before.get(k);
+                    boolean indexed = old != null && old.searchRow() != null && t.description().equals(old.row()[1])
+                            && searchBody.equals(old.row()[2] == null ? "" : old.row()[2]);
+                    if (old != null && old.searchRow() != null && !indexed) {
+                        staleSearch.add(old.searchRow());
+                    }
+                    long searchRow = indexed ? old.searchRow() : nextSearchRow++;
+                    for (int i = 0; i < TASK_COLUMN_COUNT - 1; i++) {
+                        tp.setString(i + 1, (String) row[i]);
+                    }
+                    tp.setInt(TASK_COLUMN_COUNT, (Integer) row[TASK_COLUMN_COUNT - 1]);
+                    tp.setLong(TASK_COLUMN_COUNT + 1, searchRow);
+                    batch(tp);
                     for (int i = 0; i < t.sources().size(); i++) {
                         SourceRef s = t.sources().get(i);
                         SourceIdentity id = w.identities().get(i);
-                        sourceRows.row().str(t.id()).str(s.path()).num(s.line()).str(id.normText()).num(id.occurrence()).end();
+                        sp.setString(1, t.id());
+                        sp.setString(2, s.path());
+                        sp.setInt(3, s.line());
+                        sp.setString(4, id.normText());
+                        sp.setInt(5, id.occurrence());
+                        batch(sp);
                     }
-                    taskSearchRows.row().num(searchRow).str(t.id()).str(t.description()).str(t.owner() == null ? "" : t.owner()).end();
+                    if (!indexed) {
+                        fts.setLong(1, searchRow);
+                        fts.setString(2, t.id());
+                        fts.setString(3, t.description());
+                        fts.setString(4, searchBody);
+                        batch(fts);
+                    }
                 }
             });
+            deleteSearchRows(staleSearch);
+        }
+
+        /** The values insertTasks writes for a task, in {@link #TASK_COLUMNS} order. */
+        private static Object[] taskRow(Task t) {
+            return new Object[] {t.id(), t.description(), t.owner(), t.ownerRaw(), t.ownerKind() == null ? null : t.ownerKind().jsonName(),
+                t.status().jsonName(), t.statusSymbol() == null ? t.status().symbol() : t.statusSymbol(), Sql.iso(t.due()),
+                Sql.iso(t.scheduled()), Sql.iso(t.start()), Sql.iso(t.created()), Sql.iso(t.done()), Sql.iso(t.cancelled()),
+                t.priority() == null ? null : t.priority().jsonName(), t.recurrence(), t.tags().isEmpty() ? "[]" : Json.write(t.tags()),
+                t.blockId(), t.meeting() == null ? null : t.meeting().id(), t.writebackPending() ? 1 : 0};
+        }
+
+        /** The task_sources rows a task write gives (INSERT OR IGNORE keeps the first of a path and line). */
+        private static Set<StoredSource> storedSources(IngestBatch.TaskWrite w) {
+            Map<List<Object>, StoredSource> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < w.task().sources().size(); i++) {
+                SourceRef s = w.task().sources().get(i);
+                SourceIdentity id = w.identities().get(i);
+                byKey.putIfAbsent(List.of(s.path(), s.line()), new StoredSource(s.path(), s.line(), id.normText(), id.occurrence()));
+            }
+            return new HashSet<>(byKey.values());
         }
 
         @Override

@@ -24,12 +24,12 @@ final class BodyReader {
     private final List<Warning> warnings;
 
     final List<ParsedTask> tasks = new ArrayList<>();
-    final Map<String, StringBuilder> sections = new LinkedHashMap<>();
+    final Map<String, SectionText> sections = new LinkedHashMap<>();
     String firstH1;
     String dateLine;
     String participantsLine;
 
-    private record OpenSection(int level, String key, StringBuilder text) {
+    private record OpenSection(int level, String key, SectionText text) {
     }
 
     private record OwnerScope(int level, String owner) {
@@ -40,39 +40,44 @@ final class BodyReader {
         this.warnings = warnings;
     }
 
-    /** Reads {@code lines[from..]}; line numbers reported are 1-based file lines. */
-    void read(List<String> lines, int from) {
+    /** Reads lines {@code from..} of the text; line numbers reported are 1-based file lines. */
+    void read(NoteText text, int from) {
         Deque<OpenSection> open = new ArrayDeque<>();
         Deque<OwnerScope> owners = new ArrayDeque<>();
         Fence fence = null;
         int fenceLine = 0;
-        for (int k = from; k < lines.size(); k++) {
-            String line = lines.get(k);
+        for (int k = from; k < text.count(); k++) {
             int lineNo = k + 1;
-            if (line.length() > LONG_LINE) {
-                warnings.add(new Warning(path, lineNo, "line is longer than 1 MB (" + line.length()
+            if (text.length(k) > LONG_LINE) {
+                warnings.add(new Warning(path, lineNo, "line is longer than 1 MB (" + text.length(k)
                         + " characters); read, but stored text is cut"));
             }
+            // Plain text (most lines) opens or closes nothing and holds no task: it only goes into the open sections.
+            if (text.plain(k)) {
+                appendToSections(open, text, k);
+                continue;
+            }
+            String line = text.line(k);
             if (fence != null) {
                 if (fence.closedBy(line)) {
                     fence = null;
                 }
-                appendToSections(open, line, lineNo);
+                appendToSections(open, text, k);
                 continue;
             }
             Fence opening = Fence.opening(line);
             if (opening != null) {
                 fence = opening;
                 fenceLine = lineNo;
-                appendToSections(open, line, lineNo);
+                appendToSections(open, text, k);
                 continue;
             }
             Headings.Heading h = Headings.parse(line);
             if (h != null) {
-                heading(h, open, owners, line, lineNo);
+                heading(h, open, owners, text, k);
                 continue;
             }
-            appendToSections(open, line, lineNo);
+            appendToSections(open, text, k);
             if (line.length() <= MAX_META_LINE) {
                 metadata(line);
             }
@@ -85,7 +90,7 @@ final class BodyReader {
         }
     }
 
-    private void heading(Headings.Heading h, Deque<OpenSection> open, Deque<OwnerScope> owners, String line, int lineNo) {
+    private void heading(Headings.Heading h, Deque<OpenSection> open, Deque<OwnerScope> owners, NoteText text, int k) {
         if (h.level() == 1 && firstH1 == null && !h.text().isEmpty()) {
             firstH1 = h.text();
         }
@@ -95,34 +100,41 @@ final class BodyReader {
         while (!owners.isEmpty() && owners.peek().level() >= h.level()) {
             owners.pop();
         }
-        appendToSections(open, line, lineNo);
+        appendToSections(open, text, k);
         String owner = Headings.defaultOwner(h.text());
         if (owner != null) {
             owners.push(new OwnerScope(h.level(), owner));
         }
         String key = Headings.sectionKey(h.text());
         if (key != null) {
-            StringBuilder text = sections.computeIfAbsent(key, x -> new StringBuilder());
-            if (text.length() > 0) {
-                text.append("\n\n");
+            SectionText section = sections.computeIfAbsent(key, x -> new SectionText(text.text));
+            if (section.length() > 0) {
+                section.append("\n\n");
             }
-            open.push(new OpenSection(h.level(), key, text));
+            open.push(new OpenSection(h.level(), key, section));
         }
     }
 
-    private void appendToSections(Deque<OpenSection> open, String line, int lineNo) {
+    /** Adds line {@code k} and a line break to every open section, each cut at {@link #MAX_SECTION} characters. */
+    private void appendToSections(Deque<OpenSection> open, NoteText text, int k) {
+        if (open.isEmpty()) {
+            return;
+        }
+        int start = text.start(k);
+        int length = text.length(k);
         for (OpenSection s : open) {
-            StringBuilder text = s.text();
-            if (text.length() >= MAX_SECTION) {
+            SectionText section = s.text();
+            int had = section.length();
+            if (had >= MAX_SECTION) {
                 continue;
             }
-            int room = MAX_SECTION - text.length();
-            if (line.length() + 1 > room) {
-                text.append(line, 0, Math.max(0, room));
-                warnings.add(new Warning(path, lineNo, "section '" + s.key() + "' is longer than " + MAX_SECTION
+            int room = MAX_SECTION - had;
+            if (length + 1 > room) {
+                section.appendPart(start, start + Math.max(0, room));
+                warnings.add(new Warning(path, k + 1, "section '" + s.key() + "' is longer than " + MAX_SECTION
                         + " characters; the rest was cut"));
             } else {
-                text.append(line).append('\n');
+                section.appendLine(start, start + length, text.newlineAfter(k));
             }
         }
     }

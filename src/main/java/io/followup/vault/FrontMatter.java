@@ -151,44 +151,60 @@ public final class FrontMatter {
     /** Longest front matter given to the YAML parser; real ones are a few hundred characters. */
     private static final int MAX_YAML = 100_000;
 
-    private static Map<String, Object> parseYaml(List<String> block, List<Problem> problems) {
+    private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setNestingDepthLimit(30);
         options.setCodePointLimit(1_000_000);
         options.setAllowDuplicateKeys(true);
         options.setAllowRecursiveKeys(false);
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new DatesAsText());
+    }
+
+    /**
+     * One loader per thread (a Yaml is not thread-safe, and building one per note cost an ingest more than
+     * some of the parsing); dropped after a failed document, so nothing of it carries over to the next.
+     */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatter::newYaml);
+
+    private static Map<String, Object> parseYaml(List<String> block, List<Problem> problems) {
         String text = String.join("\n", block);
         if (text.length() > MAX_YAML) {
             // SnakeYAML spends seconds on a megabyte scalar before its own limit stops it
             problems.add(new Problem(2, "front matter is longer than " + MAX_YAML / 1000 + " KB; read line by line"));
             return null;
         }
-        DumperOptions dumper = new DumperOptions();
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new DatesAsText());
+        Yaml yaml = YAML.get();
+        Object doc;
         try {
-            Object doc = yaml.load(text);
-            if (doc == null) {
-                return new LinkedHashMap<>();
-            }
-            if (doc instanceof Map<?, ?> map) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                map.forEach((k, v) -> out.put(String.valueOf(k), v));
-                return out;
-            }
-            problems.add(new Problem(2, "front matter is not a set of 'key: value' fields; read line by line"));
-            return null;
+            doc = yaml.load(text);
         } catch (MarkedYAMLException e) {
+            YAML.remove();
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 2 : mark.getLine() + 2;
             problems.add(new Problem(line, "front matter is not valid YAML (" + firstLine(e.getProblem())
                     + "); read line by line"));
             return null;
         } catch (YAMLException | IllegalArgumentException e) {
+            YAML.remove();
             problems.add(new Problem(2, "front matter is not valid YAML (" + firstLine(e.getMessage())
                     + "); read line by line"));
             return null;
+        } catch (RuntimeException | Error e) {
+            YAML.remove();
+            throw e;
         }
+        if (doc == null) {
+            return new LinkedHashMap<>();
+        }
+        if (doc instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        problems.add(new Problem(2, "front matter is not a set of 'key: value' fields; read line by line"));
+        return null;
     }
 
     /**

@@ -25,6 +25,8 @@ final class Headings {
             Map.entry("risks", "risks"),
             Map.entry("open questions", "open_questions"));
 
+    /** Compiled once: String.replaceAll compiles its pattern on every call, and this runs for every heading. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
     private static final Pattern FOR_OWNER = Pattern.compile("\\((?:for|owner:?|owned by)\\s+([^)]{1,80})\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_FOR = Pattern.compile(
@@ -120,6 +122,6 @@ final class Headings {
     }
 
     private static String normalizeSpaces(String s) {
-        return s.replaceAll("[\\s\\u00A0]+", " ").strip();
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }

@@ -1,9 +1,13 @@
 package io.followup.vault;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Finds the owner mention in a task description: the last {@code @Name}, running to the end. */
 final class Mentions {
+
+    /** Runs of whitespace; compiled once (String.replaceAll compiles its pattern on every call). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Mentions() {
     }
@@ -52,7 +56,7 @@ final class Mentions {
         while (name.endsWith(".") && !name.matches(".*\\b\\p{Lu}\\.$")) {
             name = name.substring(0, name.length() - 1);
         }
-        return name.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(name.strip()).replaceAll(" ");
     }
 
     static String firstWord(String rest) {

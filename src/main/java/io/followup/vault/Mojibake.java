@@ -45,18 +45,22 @@ public final class Mojibake {
         if (s == null || isAscii(s)) {
             return s;
         }
+        // The runs are found in a copy of the characters: a whole note read through String.charAt costs several
+        // times more (an ingest runs without the optimising compiler, which would remove its checks).
+        int n = s.length();
+        char[] cs = new char[n];
+        s.getChars(0, n, cs, 0);
         // Text is copied only from the first run that changes: correct text comes back as it is.
         StringBuilder out = null;
         int copied = 0;
         int i = 0;
-        int n = s.length();
         while (i < n) {
-            if (s.charAt(i) < 0x80) {
+            if (cs[i] < 0x80) {
                 i++;
                 continue;
             }
             int end = i;
-            while (end < n && s.charAt(end) >= 0x80) {
+            while (end < n && cs[end] >= 0x80) {
                 end++;
             }
             CharSequence repaired = bestRepair(s, i, end);
@@ -91,6 +95,10 @@ public final class Mojibake {
     private static CharSequence bestRepair(String s, int from, int to) {
         RunRepair best = null;
         for (CodePage page : PAGES) {
+            // A run of characters the code page has none of (an emoji, most often) decodes to nothing there.
+            if (!page.showsAny(s, from, to)) {
+                continue;
+            }
             RunRepair r = repairRun(s, from, to, page);
             if (r.score > 0 && (best == null || r.score > best.score)) {
                 best = r;
@@ -329,6 +337,16 @@ public final class Mojibake {
 
         int byteOf(char c) {
             return byteOfChar[c];
+        }
+
+        /** Whether any character of {@code s[from, to)} is one this code page shows for a byte. */
+        boolean showsAny(String s, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (byteOfChar[s.charAt(k)] >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

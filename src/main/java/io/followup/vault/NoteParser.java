@@ -33,7 +33,8 @@ public final class NoteParser {
             warnings.add(new Warning(relPath, decoded.firstFallbackLine(), decoded.fallbackBytes()
                     + " byte(s) are not valid UTF-8 (the first on this line); read as windows-1252"));
         }
-        List<String> lines = lines(withoutByteOrderMarks(Mojibake.repair(decoded.text())));
+        NoteText text = new NoteText(withoutByteOrderMarks(Mojibake.repair(decoded.text())));
+        List<String> lines = text.lines();
 
         FrontMatter fm = FrontMatter.read(lines);
         fm.problems().forEach(p -> warnings.add(new Warning(relPath, p.line(), p.message())));
@@ -44,7 +45,7 @@ public final class NoteParser {
         }
 
         BodyReader body = new BodyReader(relPath, warnings);
-        body.read(lines, fm.bodyStart());
+        body.read(text, fm.bodyStart());
 
         String title = fm.text("title").filter(t -> !FrontMatter.isPlaceholder(t))
                 .orElse(body.firstH1 != null ? body.firstH1 : fallbackTitle);
@@ -55,9 +56,9 @@ public final class NoteParser {
 
         Map<String, String> sections = new LinkedHashMap<>();
         body.sections.forEach((k, v) -> {
-            String text = v.toString().strip();
-            if (!text.isEmpty()) {
-                sections.put(k, text);
+            String t = v.stripped();
+            if (!t.isEmpty()) {
+                sections.put(k, t);
             }
         });
         return new ParsedNote(relPath, title, date, type, meeting, participants, sections, body.tasks, warnings);
@@ -122,23 +123,7 @@ public final class NoteParser {
 
     /** Splits on LF, dropping a CR before it (CRLF files); a trailing newline adds no line. */
     static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        int n = text.length();
-        while (start <= n) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? n : nl;
-            if (nl < 0 && start == n && !out.isEmpty()) {
-                break;
-            }
-            int cut = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            out.add(text.substring(start, cut));
-            if (nl < 0) {
-                break;
-            }
-            start = nl + 1;
-        }
-        return out;
+        return new NoteText(text).lines();
     }
 
     private static boolean isBlank(List<String> lines, int from) {

@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Collects a note's participants from front matter, an Attendees line, entities.people and person. */
 final class Participants {
+
+    /** Runs of whitespace; compiled once (String.replaceAll compiles its pattern on every call). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Participants() {
     }
@@ -51,7 +55,7 @@ final class Participants {
         if (name.toLowerCase(Locale.ROOT).startsWith("and ")) {
             name = name.substring(4);
         }
-        name = name.replaceAll("\\s+", " ").strip();
+        name = SPACES.matcher(name).replaceAll(" ").strip();
         while (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1).strip();
         }

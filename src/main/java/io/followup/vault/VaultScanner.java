@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +65,13 @@ public final class VaultScanner {
         private final List<ScannedFile> found;
         private final Consumer<Warning> warnings;
 
+        private final String rootText;
+        private final String separator;
+
         Collector(Path root, List<ScannedFile> found, Consumer<Warning> warnings) {
             this.root = root;
+            this.rootText = root.toString();
+            this.separator = root.getFileSystem().getSeparator();
             this.found = found;
             this.warnings = warnings;
         }
@@ -80,11 +84,22 @@ public final class VaultScanner {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String name = file.getFileName().toString();
-            if (attrs.isRegularFile() && name.toLowerCase(Locale.ROOT).endsWith(".md")) {
-                found.add(new ScannedFile(rel(file), file, attrs.size(), attrs.lastModifiedTime().toMillis()));
+            // The path as text once: the relative path is its tail (cheaper than Path.relativize for every note).
+            String path = file.toString();
+            if (attrs.isRegularFile() && path.regionMatches(true, path.length() - 3, ".md", 0, 3)) {
+                found.add(new ScannedFile(relText(file, path), file, attrs.size(), attrs.lastModifiedTime().toMillis()));
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** {@link #rel} of a file below the root, from its path text. */
+        private String relText(Path file, String path) {
+            String prefix = rootText.endsWith(separator) ? rootText : rootText + separator;
+            if (!path.startsWith(prefix)) {
+                return rel(file);
+            }
+            String tail = path.substring(prefix.length());
+            return separator.equals("/") ? tail : tail.replace(separator, "/");
         }
 
         @Override

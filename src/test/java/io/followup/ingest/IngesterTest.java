@@ -87,6 +87,23 @@ class IngesterTest {
     }
 
     @Test
+    void an_edit_that_keeps_the_length_is_parsed() throws Exception {
+        fx.ingest();
+        Path note = fx.vault.resolve("Projects/p.md");
+        String before = Files.readString(note);
+        String after = before.replace("- [ ]", "- [x]");
+        assertEquals(before.length(), after.length());
+        Files.writeString(note, after);
+        Files.setLastModifiedTime(note, java.nio.file.attribute.FileTime.fromMillis(1_800_000_000_000L));
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(1, r.parsed());
+        assertEquals(List.of(TaskStatus.DONE), tasks().stream().filter(t -> t.sources().get(0).path().equals("Projects/p.md"))
+                .map(Task::status).toList());
+    }
+
+    @Test
     void editing_one_note_parses_only_it() {
         fx.ingest();
         fx.write("Projects/p.md", "title: Cloud", "type: projects", "- [ ] Write the roadmap @Ana Lima", "- [ ] Price the plan");
@@ -111,6 +128,37 @@ class IngesterTest {
         assertEquals(List.of("Meetings/b.md"), pricing.sources().stream().map(s -> s.path()).toList());
         assertEquals(before.get("Draft the pricing page"), pricing.id(), "the surviving source keeps the id");
         assertEquals(TaskStatus.PROPOSED, pricing.status());
+    }
+
+    @Test
+    void after_edits_the_store_holds_what_a_fresh_ingest_of_the_notes_gives() {
+        fx.write("Meetings/c.md", "title: Pricing review", "date: 2025-10-28", "- [ ] Send the contract @Bo Chen", "- [ ] Plan the launch party");
+        fx.ingest();
+        // Unchanged tasks are left in place, changed ones rewritten, removed ones deleted: as if read afresh.
+        fx.write("Meetings/a.md", "title: Weekly sync", "date: 2025-10-28", "participants: Ana Lima, Bo Chen",
+                "- [x] Draft the pricing page @Ana Lima \uD83D\uDCC5 2025-11-01 \u2705 2025-10-30",
+                "- [ ] Book the venue for the offsite @Ana Lima",
+                "- [ ] Order the badges");
+        fx.write("Meetings/c.md", "title: Pricing review", "date: 2025-10-28", "- [ ] Send the signed contract @Bo Chen");
+        fx.ingest();
+        List<Task> edited = tasks();
+        List<List<String>> searches = searches();
+
+        fx.reopenFresh();
+        fx.ingest();
+
+        assertEquals(tasks(), edited);
+        assertEquals(searches(), searches);
+        assertTrue(edited.stream().noneMatch(t -> t.description().equals("Call Bob")));
+        assertTrue(edited.stream().anyMatch(t -> t.description().equals("Order the badges")));
+        assertEquals(List.of(), new TaskStore(fx.db).search("party", 5), "a removed line is not found");
+    }
+
+    /** What full-text search finds for a few words, task ids sorted. */
+    private List<List<String>> searches() {
+        TaskStore store = new TaskStore(fx.db);
+        return List.of("badges", "contract", "signed", "venue", "ana", "bo", "call", "party", "pricing").stream()
+                .map(w -> store.search(w, 20).stream().map(Task::id).sorted().toList()).toList();
     }
 
     @Test

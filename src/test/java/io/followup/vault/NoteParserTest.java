@@ -272,4 +272,31 @@ class NoteParserTest {
         assertEquals(1, n.tasks().size());
         assertTrue(warned(n, "never closed"));
     }
+
+    @Test
+    void section_text_is_the_same_whatever_the_line_endings_and_with_sections_split_or_nested() {
+        String lf = "# Sync\n## Summary\nWe agreed.\n  Indented line\n\n## Decisions\n- Ship it\n## Summary\nAnd later.\n"
+                + "## Transcript\nAna: hi\n```\n## not a heading\n```\nBo: bye";
+        ParsedNote unix = parse("Meetings/2025-10-28 Sync.md", lf);
+        ParsedNote windows = parse("Meetings/2025-10-28 Sync.md", lf.replace("\n", "\r\n"));
+        ParsedNote mixed = parse("Meetings/2025-10-28 Sync.md", lf.replace("Indented line\n", "Indented line\r\n") + "\n");
+
+        assertEquals("We agreed.\n  Indented line\n\n\n\nAnd later.", unix.sections().get("summary"), "a section written twice is joined");
+        assertEquals("- Ship it", unix.sections().get("decisions"));
+        assertEquals("Ana: hi\n```\n## not a heading\n```\nBo: bye", unix.sections().get("transcript"));
+        assertEquals(unix.sections(), windows.sections());
+        assertEquals(unix.sections(), mixed.sections());
+
+        ParsedNote nested = parse("Meetings/2025-10-28 Sync.md", "## Summary\nA\n### Risks\nR\n## Outcomes\nO");
+        assertEquals("A\n### Risks\nR", nested.sections().get("summary"), "a subsection is part of its section too");
+        assertEquals("R", nested.sections().get("risks"));
+        assertEquals("O", nested.sections().get("outcomes"));
+    }
+
+    @Test
+    void a_label_line_indented_with_any_whitespace_is_still_read() {
+        ParsedNote n = parse("Meetings/sync.md", "# Sync\n\u2003**Date**: 2025-10-28\n\t**Attendees**: Ana Lima, Bo Chen\nText.");
+        assertEquals(LocalDate.parse("2025-10-28"), n.date());
+        assertEquals(List.of("Ana Lima", "Bo Chen"), n.participants());
+    }
 }
