@@ -52,7 +52,7 @@ public final class IngestStore {
     /** Runs {@code work} in one transaction: all of it is committed, or (on any exception) none of it. */
     public <T> T inTransaction(Function<Session, T> work) {
         long[] committing = {0};
-        T out = StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
+        T out = StoreErrors.guard(db, () -> db.write(h -> {
             try (Session s = new Session(h)) {
                 T result = work.apply(s);
                 s.flush();

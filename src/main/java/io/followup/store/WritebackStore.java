@@ -93,7 +93,7 @@ public final class WritebackStore {
      * pending keeps the first one's base, so a later note edit is still told apart from ours.
      */
     public void markPending(String taskId, State base, State target, String reason, Instant at) {
-        db.jdbi().useTransaction(h -> {
+        db.useWrite(h -> {
             Update upsert = h.createUpdate("""
                     INSERT INTO pending_writes (task_id, base_status, base_done, base_cancelled, base_due, base_scheduled,
                         base_start, base_owner, base_owner_raw, status, status_symbol, done, cancelled, due, scheduled,
@@ -115,14 +115,14 @@ public final class WritebackStore {
     }
 
     public void clearPending(String taskId) {
-        db.jdbi().useTransaction(h -> {
+        db.useWrite(h -> {
             h.createUpdate("DELETE FROM pending_writes WHERE task_id = :id").bind("id", taskId).execute();
             setFlag(h, taskId, false);
         });
     }
 
     public void countAttempt(String taskId, String reason) {
-        db.jdbi().useHandle(h -> h.createUpdate(
+        db.useWrite(h -> h.createUpdate(
                         "UPDATE pending_writes SET attempts = attempts + 1, reason = :reason WHERE task_id = :id")
                 .bind("id", taskId).bind("reason", reason).execute());
     }
@@ -139,7 +139,7 @@ public final class WritebackStore {
      * does not say it yet, so the change lives on in Followup until it can be written.
      */
     public void reassert(String taskId, State target) {
-        db.jdbi().useHandle(h -> {
+        db.useWrite(h -> {
             Update u = h.createUpdate("""
                     UPDATE tasks SET status = :status, status_symbol = :status_symbol, done = :done,
                         cancelled = :cancelled, due = :due, scheduled = :scheduled, start = :start, owner = :owner,
@@ -152,7 +152,7 @@ public final class WritebackStore {
 
     /** A change someone made in the note itself: history row with actor 'vault'. */
     public void recordNoteEdit(String taskId, Instant at, String action, String detail) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
+        db.useWrite(h -> h.createUpdate("""
                         INSERT INTO task_events (task_id, at, actor, action, detail, origin)
                         VALUES (:id, :at, 'vault', :action, :detail, 'note')""")
                 .bind("id", taskId).bind("at", at.toString()).bind("action", action).bind("detail", detail).execute());
