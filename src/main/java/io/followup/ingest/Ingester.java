@@ -137,6 +137,29 @@ public final class Ingester {
         return run(files, deleted, known, scanWarnings, progress, start, remergeAll);
     }
 
+    /**
+     * The notes a full {@link #ingest} would read or remove now, relative to the vault: new files, files whose size
+     * or timestamp changed, and notes no longer there. Reads no note; the vault watcher's sync asks before a rescan.
+     */
+    public Set<String> pendingChanges() {
+        checkVault();
+        Map<String, NoteFingerprint> known = notes.fingerprints();
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> present = new HashSet<>();
+        try {
+            for (var f : new VaultScanner().scan(vault, w -> { })) {
+                present.add(f.relPath());
+                if (changed(new VaultFiles.File(f.relPath(), f.file(), f.size(), f.mtimeMs()), known.get(f.relPath()))) {
+                    out.add(f.relPath());
+                }
+            }
+        } catch (VaultException e) {
+            throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
+        }
+        known.keySet().stream().filter(p -> !present.contains(p)).forEach(out::add);
+        return out;
+    }
+
     /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */
     public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
         long start = clock.millis();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 
 /**
  * One sync cycle after the vault changed: ingest, record what the notes changed on their own (someone
@@ -26,6 +27,7 @@ public final class VaultSync {
     }
 
     private final IngestRun ingest;
+    private final Supplier<Collection<String>> pendingChanges;
     private final WritebackStore store;
     private final PendingWrites pending;
     private final Lock lock;
@@ -33,7 +35,17 @@ public final class VaultSync {
 
     /** {@code lock} is the write-back's, so an ingest never reads a note between our read and our rename. */
     public VaultSync(IngestRun ingest, WritebackStore store, PendingWrites pending, Lock lock, Clock clock) {
+        this(ingest, null, store, pending, lock, clock);
+    }
+
+    /**
+     * {@code pendingChanges} says which notes a full ingest would read now (new, changed or deleted, relative to the
+     * vault): a full sync then compares only the tasks those notes touch. Null: a full sync compares every task.
+     */
+    public VaultSync(IngestRun ingest, Supplier<Collection<String>> pendingChanges, WritebackStore store, PendingWrites pending,
+                     Lock lock, Clock clock) {
         this.ingest = ingest;
+        this.pendingChanges = pendingChanges;
         this.store = store;
         this.pending = pending;
         this.lock = lock;
@@ -44,26 +56,49 @@ public final class VaultSync {
     public int sync(Collection<String> changedRelPaths) {
         lock.lock();
         try {
-            Map<String, State> before = store.states();
-            ingest.ingest(changedRelPaths);
-            Map<String, State> after = store.states();
-            Set<String> recurring = store.recurring();
-            int edits = 0;
-            for (Map.Entry<String, State> e : after.entrySet()) {
-                State was = before.get(e.getKey());
-                if (was != null && !nextInstanceTookOver(was, e.getValue(), recurring.contains(e.getKey()))) {
-                    String detail = describe(was, e.getValue());
-                    if (!detail.isEmpty()) {
-                        store.recordNoteEdit(e.getKey(), clock.instant(), "note-edit", detail);
-                        edits++;
-                    }
-                }
-            }
+            int edits = changedRelPaths == null && pendingChanges != null ? ingestPlanned() : ingestAndCompare(changedRelPaths);
             pending.retry();
             return edits;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A full sync when the notes it will read are known first: only the tasks of those notes are compared, not every
+     * task of the vault (two copies of all of them cost a large vault's serve a hundred MB at every rescan). A note
+     * saved between the planning and the ingest is read without its tasks in the comparison, so that one save leaves
+     * no 'vault' history row.
+     */
+    private int ingestPlanned() {
+        return ingestAndCompare(null, store.statesAround(pendingChanges.get()));
+    }
+
+    private int ingestAndCompare(Collection<String> changedRelPaths) {
+        // only the tasks of the changed notes (and of their dates' other notes) can change in a partial ingest
+        return ingestAndCompare(changedRelPaths, changedRelPaths == null ? store.states() : store.statesAround(changedRelPaths));
+    }
+
+    /** Ingests, then records as 'vault' history how the tasks in {@code before} changed; returns how many did. */
+    private int ingestAndCompare(Collection<String> changedRelPaths, Map<String, State> before) {
+        ingest.ingest(changedRelPaths);
+        if (before.isEmpty()) {
+            return 0;
+        }
+        Map<String, State> after = store.states(before.keySet());
+        Set<String> recurring = store.recurring();
+        int edits = 0;
+        for (Map.Entry<String, State> e : after.entrySet()) {
+            State was = before.get(e.getKey());
+            if (was != null && !nextInstanceTookOver(was, e.getValue(), recurring.contains(e.getKey()))) {
+                String detail = describe(was, e.getValue());
+                if (!detail.isEmpty()) {
+                    store.recordNoteEdit(e.getKey(), clock.instant(), "note-edit", detail);
+                    edits++;
+                }
+            }
+        }
+        return edits;
     }
 
     /**

@@ -40,7 +40,8 @@ class VaultWatcherTest {
             } else {
                 vault.ingester.ingestPaths(paths);
             }
-        }, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
+        }, vault.ingester::pendingChanges, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(),
+                VaultFixture.CLOCK);
     }
 
     @AfterEach
@@ -111,6 +112,25 @@ class VaultWatcherTest {
         assertEquals("vault", history.get(0).actor());
         assertEquals("note-edit", history.get(0).action());
         assertTrue(history.get(0).detail().startsWith("complete"), history.get(0).detail());
+    }
+
+    @Test
+    void a_full_rescan_compares_the_tasks_of_the_notes_it_reads_again_and_records_their_edits() {
+        vault.write("a.md", utf8("---\ndate: 2025-10-01\n---\n- [ ] Send the deck @Ana\n"));
+        vault.write("b.md", utf8("---\ndate: 2025-10-01\n---\n- [ ] Book the room @Bo\n"));
+        vault.write("c.md", utf8("---\ndate: 2025-10-02\n---\n- [ ] Order lunch @Cy\n"));
+        vault.ingest();
+        Task deck = vault.task("Send the deck");
+        vault.write("a.md", utf8("---\ndate: 2025-10-01\n---\n- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+
+        assertEquals(java.util.Set.of("a.md"), vault.ingester.pendingChanges());
+        // the changed note's tasks and those of its date's other notes (merged again with it), not the rest
+        assertEquals(java.util.Set.of(deck.id(), vault.task("Book the room").id()), vault.store.statesAround(List.of("a.md")).keySet());
+        assertEquals(1, sync.sync(null));
+        List<TaskEvent> history = new TaskChangeStore(vault.db).history(deck.id());
+        assertEquals(List.of("note-edit"), history.stream().map(TaskEvent::action).toList());
+        assertEquals(java.util.Set.of(), vault.ingester.pendingChanges());
+        assertEquals(0, sync.sync(null));
     }
 
     @Test
