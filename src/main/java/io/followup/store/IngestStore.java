@@ -98,10 +98,16 @@ public final class IngestStore {
 
         private long nextSearchRow;
         private final long firstSearchRow;
+        private final int previousCacheSize;
+        private final int previousTempStore;
 
         Session(Handle h) {
             this.h = h;
             this.c = h.getConnection();
+            // a big page cache for the ingest only: the connection goes back to the pool, and eight connections each
+            // keeping 32 MB of pages cost serve a quarter GB of memory
+            this.previousCacheSize = h.createQuery("PRAGMA cache_size").mapTo(Integer.class).one();
+            this.previousTempStore = h.createQuery("PRAGMA temp_store").mapTo(Integer.class).one();
             h.execute("PRAGMA temp_store = MEMORY");
             h.execute("PRAGMA cache_size = -32768");
             this.firstSearchRow = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(1L);
@@ -591,6 +597,12 @@ public final class IngestStore {
                 } catch (SQLException e) {
                     // closing a statement of a finished transaction: nothing to do
                 }
+            }
+            try {
+                h.execute("PRAGMA cache_size = " + previousCacheSize);
+                h.execute("PRAGMA temp_store = " + previousTempStore);
+            } catch (RuntimeException brokenConnection) {
+                // the failure being unwound matters more; the pool drops a broken connection
             }
         }
 
