@@ -15,17 +15,22 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replaces a file's content all at once: write a temp file beside it, fsync, give it the original's
  * permissions, rename over the original, fsync the directory. A crash leaves either the old or the new
- * file, never half of one; a temp file left by a crash is removed on the next write to the same file.
+ * file, never half of one; a temp file left by a crash is removed by the first write to the same file after it.
  * Temp names start with a dot and do not end in .md, so the scanner and the watcher ignore them.
  */
 public final class AtomicFiles {
 
     /** What a replace did; faults (disk full, I/O errors) are thrown as {@link UncheckedIOException}. */
     public enum Result { WRITTEN, READ_ONLY, CHANGED_MEANWHILE, MISSING }
+
+    /** A replace's result and, when WRITTEN, the file's modification time as the rename left it (the temp file's). */
+    public record Replacement(Result result, long mtimeMs) {
+    }
 
     /** Test seam: runs after the temp file is complete and before the rename. */
     @FunctionalInterface
@@ -35,6 +40,8 @@ public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".followup-tmp";
     private final BeforeRename beforeRename;
+    /** Files whose folder was already searched for temps a crash left: listing a big folder at every write is slow. */
+    private final Set<Path> cleaned = ConcurrentHashMap.newKeySet();
 
     public AtomicFiles() {
         this(temp -> { });
@@ -65,18 +72,26 @@ public final class AtomicFiles {
      * edit was computed from), so an edit made meanwhile in Obsidian is never overwritten.
      */
     public Result replace(Path file, byte[] expected, byte[] content) {
+        return replaceFile(file, expected, content).result();
+    }
+
+    /** {@link #replace}, also saying the file's modification time after it, so its new fingerprint is known. */
+    public Replacement replaceFile(Path file, byte[] expected, byte[] content) {
         if (!Files.isRegularFile(file)) {
-            return Result.MISSING;
+            return new Replacement(Result.MISSING, 0);
         }
         if (isReadOnly(file)) {
-            return Result.READ_ONLY;
+            return new Replacement(Result.READ_ONLY, 0);
         }
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            removeStaleTemps(dir, file.getFileName().toString());
+            if (cleaned.add(file.toAbsolutePath())) {
+                // a crash of an earlier run can have left one; this run deletes its own (finally, below)
+                removeStaleTemps(dir, file.getFileName().toString());
+            }
             if (!Arrays.equals(Files.readAllBytes(file), expected)) {
-                return Result.CHANGED_MEANWHILE;
+                return new Replacement(Result.CHANGED_MEANWHILE, 0);
             }
             temp = Files.createTempFile(dir, "." + file.getFileName() + ".", TEMP_SUFFIX);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -88,15 +103,17 @@ public final class AtomicFiles {
             }
             copyPermissions(file, temp);
             beforeRename.run(temp);
+            // read before the rename: afterwards the time could already be someone else's save
+            long mtimeMs = Files.getLastModifiedTime(temp).toMillis();
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             fsyncDirectory(dir);
-            return Result.WRITTEN;
+            return new Replacement(Result.WRITTEN, mtimeMs);
         } catch (AccessDeniedException e) {
-            return Result.READ_ONLY;
+            return new Replacement(Result.READ_ONLY, 0);
         } catch (FileSystemException e) {
             if (e.getMessage() != null && e.getMessage().contains("Read-only file system")) {
-                return Result.READ_ONLY;
+                return new Replacement(Result.READ_ONLY, 0);
             }
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -106,7 +123,7 @@ public final class AtomicFiles {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
-                    // removed by the next write to this file
+                    cleaned.remove(file.toAbsolutePath()); // removed by the next write to this file
                 }
             }
         }
