@@ -39,11 +39,27 @@ final class ActionHandler {
         }
         BlockActionPayload.Action a = p.getActions().get(0);
         String user = p.getUser().getId();
-        if (!work.claim("act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId())) {
+        String key = "act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId();
+        if (!work.claim(key)) {
             return ctx.ack();
         }
-        work.background().execute(() -> run(p, a, user, ctx));
+        work.background().execute(() -> {
+            if (claimedBefore(key, a)) {
+                return;
+            }
+            run(p, a, user, ctx);
+        });
         return ctx.ack();
+    }
+
+    /** Seen by the store already (delivered again after a restart): applied then, not again now. */
+    private boolean claimedBefore(String key, BlockActionPayload.Action a) {
+        try {
+            return !work.claimDurably(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record button {} as handled ({}); handling it", a.getActionId(), e.toString());
+            return false;
+        }
     }
 
     private void run(BlockActionPayload p, BlockActionPayload.Action a, String user, ActionContext ctx) {

@@ -21,6 +21,7 @@ final class CommandHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
     private static final long ACK_BUDGET_MS = 2000;
+    private static final String ALREADY = "Already handled this command.";
 
     private final CommandService service;
     private final BlockKitRenderer renderer;
@@ -43,21 +44,23 @@ final class CommandHandler {
             return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(now.get()))
                     .blocks(renderer.blocks(now.get(), BlockKitRenderer.MESSAGE_BLOCKS)));
         }
-        return answer(req, ctx, () -> service.tasks(p.getUserId(), p.getText(), origin));
+        return answer(req, ctx, service.changes(p.getText()), () -> service.tasks(p.getUserId(), p.getText(), origin));
     }
 
     Response meetings(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        return answer(req, ctx, () -> service.meetings(p.getUserId(), p.getText()));
+        return answer(req, ctx, false, () -> service.meetings(p.getUserId(), p.getText()));
     }
 
-    private Response answer(SlashCommandRequest req, SlashCommandContext ctx, java.util.function.Supplier<Reply> command) {
+    /** {@code changes}: the command may change something, so the store, too, must not have seen its key before. */
+    private Response answer(SlashCommandRequest req, SlashCommandContext ctx, boolean changes, java.util.function.Supplier<Reply> command) {
         SlashCommandPayload p = req.getPayload();
         String key = "cmd:" + (p.getTriggerId() != null ? p.getTriggerId() : p.getUserId() + ":" + req.getHeaders().getFirstValue("X-Slack-Request-Timestamp"));
         if (!work.claim(key)) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("Already handled this command."));
+            return ctx.ack(r -> r.responseType("ephemeral").text(ALREADY));
         }
-        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(command, work.commands());
+        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(
+                () -> changes && !work.claimDurably(key) ? Reply.notice(ALREADY) : command.get(), work.commands());
         try {
             Reply reply = future.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
             afterChange(reply, p.getUserId());

@@ -75,7 +75,8 @@ public final class SlackServer implements AutoCloseable {
         app.blockAction(Pattern.compile("^" + Pattern.quote(ActionIds.PREFIX) + ".*"), actions::handle);
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
-            if ("home".equals(e.getTab()) && work.claim("evt:" + payload.getEventId())) {
+            String key = "evt:" + payload.getEventId();
+            if ("home".equals(e.getTab()) && work.claim(key)) {
                 work.background().execute(() -> home.publish(e.getUser(), 0, null));
             }
             return ctx.ack();
