@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Path file;
     private final ReentrantLock writer = new ReentrantLock(true);
+    private final java.util.concurrent.atomic.AtomicLong ingests = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(Path file, HikariDataSource dataSource) {
         this.file = file;
@@ -102,6 +103,16 @@ public final class Database implements AutoCloseable {
         } finally {
             writer.unlock();
         }
+    }
+
+    /** How many ingests this process has committed: what only an ingest changes (the search index) is cached by it. */
+    public long ingestGeneration() {
+        return ingests.get();
+    }
+
+    /** Called by the ingest after each commit. */
+    void ingested() {
+        ingests.incrementAndGet();
     }
 
     /** {@link #write} without a result. */

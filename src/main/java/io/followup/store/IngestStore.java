@@ -62,6 +62,7 @@ public final class IngestStore {
                 return result;
             }
         }));
+        db.ingested();
         if (TIMING) {
             System.err.printf("ingest phase: %-40s %6d ms%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000);
         }
