@@ -1,6 +1,7 @@
 package io.followup.chat.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
@@ -24,12 +25,14 @@ final class ActionHandler {
     private final BlockKitRenderer renderer;
     private final HomePublisher home;
     private final Work work;
+    private final ResponseUrl responses;
 
-    ActionHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work) {
+    ActionHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work, ResponseUrl responses) {
         this.service = service;
         this.renderer = renderer;
         this.home = home;
         this.work = work;
+        this.responses = responses;
     }
 
     Response handle(BlockActionRequest req, ActionContext ctx) {
@@ -114,14 +117,14 @@ final class ActionHandler {
             home.publish(user, 0, reply.title());
             return;
         }
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(renderer.fallback(reply))
-                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        responses.send(ctx.getResponseUrl(), ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                .text(renderer.fallback(reply)).blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
         home.republish(reply.changedOwners(), user, null);
     }
 
     private void replace(ActionContext ctx, Reply reply) throws java.io.IOException {
-        ctx.respond(r -> r.replaceOriginal(true).text(renderer.fallback(reply))
-                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        responses.send(ctx.getResponseUrl(), ActionResponse.builder().replaceOriginal(true).text(renderer.fallback(reply))
+                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
     }
 
     private void notice(ActionContext ctx, boolean inHome, String user, String text) {
@@ -129,7 +132,7 @@ final class ActionHandler {
             if (inHome || ctx.getResponseUrl() == null) {
                 home.publish(user, 0, text);
             } else {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+                responses.send(ctx.getResponseUrl(), ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(text).build());
             }
         } catch (Exception e) {
             LOG.warn("could not tell {}: {}", user, e.toString());

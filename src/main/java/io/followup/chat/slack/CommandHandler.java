@@ -1,6 +1,7 @@
 package io.followup.chat.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -27,12 +28,14 @@ final class CommandHandler {
     private final BlockKitRenderer renderer;
     private final HomePublisher home;
     private final Work work;
+    private final ResponseUrl responses;
 
-    CommandHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work) {
+    CommandHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work, ResponseUrl responses) {
         this.service = service;
         this.renderer = renderer;
         this.home = home;
         this.work = work;
+        this.responses = responses;
     }
 
     Response tasks(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -82,12 +85,12 @@ final class CommandHandler {
         try {
             if (error != null) {
                 LOG.error("slash command failed", error);
-                ctx.respond(r -> r.responseType("ephemeral").text(Work.problem(error)));
+                responses.send(ctx.getResponseUrl(), SlashCommandResponse.builder().responseType("ephemeral").text(Work.problem(error)).build());
                 return;
             }
             afterChange(reply, userId);
-            ctx.respond(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
-                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+            responses.send(ctx.getResponseUrl(), SlashCommandResponse.builder().responseType("ephemeral").text(renderer.fallback(reply))
+                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
         } catch (Exception e) {
             LOG.warn("could not respond via response_url: {}", e.toString());
         }

@@ -68,8 +68,9 @@ public final class SlackServer implements AutoCloseable {
         BlockKitRenderer renderer = new BlockKitRenderer();
         HomePublisher home = new HomePublisher(service, directory, renderer, connection.methods(), work.background());
         this.home = home;
-        CommandHandler commands = new CommandHandler(service, renderer, home, work);
-        ActionHandler actions = new ActionHandler(service, renderer, home, work);
+        ResponseUrl responses = new ResponseUrl(connection.slack());
+        CommandHandler commands = new CommandHandler(service, renderer, home, work, responses);
+        ActionHandler actions = new ActionHandler(service, renderer, home, work, responses);
         app.command("/tasks", commands::tasks);
         app.command("/meetings", commands::meetings);
         app.blockAction(Pattern.compile("^" + Pattern.quote(ActionIds.PREFIX) + ".*"), actions::handle);
