@@ -3,6 +3,7 @@ package io.followup.ingest;
 import io.followup.store.Database;
 import io.followup.store.IngestBatch;
 import io.followup.store.IngestStore;
+import io.followup.store.Json;
 import io.followup.store.NoteStore;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.ParsedTask;
@@ -55,7 +56,7 @@ public final class OwnWritesInStore implements OwnWrites {
         if (!Objects.equals(was.title(), row.title()) || !Objects.equals(was.date(), now.date() == null ? null : now.date().toString())
                 || !Objects.equals(was.type(), now.type()) || was.meeting() != now.meeting()
                 || !Objects.equals(was.participantsJson(), row.participantsJson()) || !Objects.equals(was.warningsJson(), row.warningsJson())
-                || !Objects.equals(was.sectionsJson(), row.sectionsJson())) {
+                || !Json.stringMap(was.sectionsJson()).equals(Json.stringMap(row.sectionsJson()))) { // (key order is not kept)
             return false;
         }
         List<ParsedTask> a = was.tasks();
