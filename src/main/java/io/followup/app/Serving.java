@@ -78,7 +78,7 @@ public final class Serving implements AutoCloseable {
         port = front.start();
         say(front.describe(port));
         int waiting = new WritebackStore(db).pending().size();
-        sync.sync(null); // the first ingest; also records note edits made while Followup was down, then retries
+        sync.syncAll(); // the first ingest; also records note edits made while Followup was down, then retries
         IngestCommand.print(lastReport.get(), out);
         int stillWaiting = new WritebackStore(db).pending().size();
         IngestCommand.printPending(Math.max(0, waiting - stillWaiting), stillWaiting, out);

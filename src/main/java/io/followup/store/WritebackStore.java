@@ -114,10 +114,16 @@ public final class WritebackStore {
         return out;
     }
 
-    /** Ids of tasks with a recurrence rule. */
-    public Set<String> recurring() {
-        return db.jdbi().withHandle(h -> new HashSet<>(h.createQuery("SELECT id FROM tasks WHERE recurrence IS NOT NULL")
-                .mapTo(String.class).list()));
+    /** Which of these tasks have a recurrence rule. */
+    public Set<String> recurring(Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        db.jdbi().useHandle(h -> {
+            for (List<String> chunk : Sql.chunks(ids)) {
+                out.addAll(h.createQuery("SELECT id FROM tasks WHERE recurrence IS NOT NULL AND id IN (<ids>)").bindList("ids", chunk)
+                        .mapTo(String.class).list());
+            }
+        });
+        return out;
     }
 
     private static final String STATE_SELECT = "SELECT id, status, status_symbol, done, cancelled, due, scheduled, start,"

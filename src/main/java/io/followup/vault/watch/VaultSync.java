@@ -52,11 +52,23 @@ public final class VaultSync {
         this.clock = clock;
     }
 
-    /** Ingests {@code changedRelPaths} (null: everything) and follows up; returns the note edits recorded. */
+    /**
+     * Ingests {@code changedRelPaths} (null: everything; a rescan that finds no note changed ingests nothing) and
+     * follows up; returns the note edits recorded.
+     */
     public int sync(Collection<String> changedRelPaths) {
+        return sync(changedRelPaths, false);
+    }
+
+    /** A full sync that ingests even when no note changed (serve's first one, whose report it prints). */
+    public int syncAll() {
+        return sync(null, true);
+    }
+
+    private int sync(Collection<String> changedRelPaths, boolean always) {
         lock.lock();
         try {
-            int edits = changedRelPaths == null && pendingChanges != null ? ingestPlanned() : ingestAndCompare(changedRelPaths);
+            int edits = changedRelPaths == null && pendingChanges != null ? ingestPlanned(always) : ingestAndCompare(changedRelPaths);
             pending.retry();
             return edits;
         } finally {
@@ -66,12 +78,16 @@ public final class VaultSync {
 
     /**
      * A full sync when the notes it will read are known first: only the tasks of those notes are compared, not every
-     * task of the vault (two copies of all of them cost a large vault's serve a hundred MB at every rescan). A note
-     * saved between the planning and the ingest is read without its tasks in the comparison, so that one save leaves
-     * no 'vault' history row.
+     * task of the vault (two copies of all of them cost a large vault's serve a hundred MB at every rescan), and with
+     * none changed there is nothing to ingest. A note saved between the planning and the ingest is read without its
+     * tasks in the comparison, so that one save leaves no 'vault' history row.
      */
-    private int ingestPlanned() {
-        return ingestAndCompare(null, store.statesAround(pendingChanges.get()));
+    private int ingestPlanned(boolean always) {
+        Collection<String> changed = pendingChanges.get();
+        if (changed.isEmpty() && !always) {
+            return 0;
+        }
+        return ingestAndCompare(null, store.statesAround(changed));
     }
 
     private int ingestAndCompare(Collection<String> changedRelPaths) {
@@ -86,7 +102,7 @@ public final class VaultSync {
             return 0;
         }
         Map<String, State> after = store.states(before.keySet());
-        Set<String> recurring = store.recurring();
+        Set<String> recurring = store.recurring(after.keySet());
         int edits = 0;
         for (Map.Entry<String, State> e : after.entrySet()) {
             State was = before.get(e.getKey());

@@ -29,6 +29,7 @@ class VaultWatcherTest {
     Path dir;
     VaultFixture vault;
     VaultSync sync;
+    final java.util.concurrent.atomic.AtomicInteger fullIngests = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void open() {
@@ -36,6 +37,7 @@ class VaultWatcherTest {
         WriteBack wb = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK);
         sync = new VaultSync(paths -> {
             if (paths == null) {
+                fullIngests.incrementAndGet();
                 vault.ingester.ingest();
             } else {
                 vault.ingester.ingestPaths(paths);
@@ -130,7 +132,11 @@ class VaultWatcherTest {
         List<TaskEvent> history = new TaskChangeStore(vault.db).history(deck.id());
         assertEquals(List.of("note-edit"), history.stream().map(TaskEvent::action).toList());
         assertEquals(java.util.Set.of(), vault.ingester.pendingChanges());
+        int ingests = fullIngests.get();
         assertEquals(0, sync.sync(null));
+        assertEquals(ingests, fullIngests.get(), "a rescan that finds nothing changed ingests nothing");
+        sync.syncAll();
+        assertEquals(ingests + 1, fullIngests.get(), "serve's first sync ingests anyway");
     }
 
     @Test
