@@ -47,7 +47,7 @@ public final class Serving implements AutoCloseable {
         Ingester ingester = new Ingester(config.vault(), db, Wiring.people(config), clock);
         WritebackStore store = new WritebackStore(db);
         this.sync = new VaultSync(paths -> lastReport.set(paths == null ? ingester.ingest() : ingester.ingestPaths(paths)),
-                ingester::pendingChanges, store, Wiring.pendingWrites(db, writeBack, clock), writeBack.lock(), clock);
+                ingester::pendingChanges, ingester::pendingChanges, store, Wiring.pendingWrites(db, writeBack, clock), writeBack.lock(), clock);
         this.front = front(config, chat, db);
     }
 

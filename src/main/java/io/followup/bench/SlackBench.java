@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * BENCH_EDITED notes of the copy edited so that serve's start-up re-ingests them, as after a restart.
  *
  * <p>Environment: BENCH_NOTES (10000), BENCH_SEED, BENCH_DIR (vault and store kept and reused), BENCH_CLIENTS (32),
- * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (800), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
+ * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
  * (8) for the latency phase, BENCH_CPU_REQUESTS (200 of each kind, fewer Done clicks when fewer tasks are left; 0 skips), BENCH_EDITED (1000), BENCH_SECONDS (90, a
  * bound on each phase), BENCH_JFR (a file: a JFR recording of the measured phases; BENCH_JFR_SETTINGS, default
  * profile, may name a .jfc), FOLLOWUP_SERVE_JAVA_OPTS (the server's JVM flags; scripts/bench sets them as
@@ -76,7 +76,7 @@ public final class SlackBench {
                     BenchStore.workDirFromEnv(),
                     Integer.parseInt(BenchStore.env("BENCH_CLIENTS", "32")),
                     Integer.parseInt(BenchStore.env("BENCH_REQUESTS", "4000")),
-                    Integer.parseInt(BenchStore.env("BENCH_WARMUP", "800")),
+                    Integer.parseInt(BenchStore.env("BENCH_WARMUP", "3000")),
                     Double.parseDouble(BenchStore.env("BENCH_RATE", "500")),
                     Double.parseDouble(BenchStore.env("BENCH_RATE_SECONDS", "8")),
                     Integer.parseInt(BenchStore.env("BENCH_CPU_REQUESTS", "200")),
@@ -145,6 +145,10 @@ public final class SlackBench {
             doneIds = mine.stream().filter(t -> t.status() == TaskStatus.OPEN || t.status() == TaskStatus.IN_PROGRESS)
                     .map(Task::id).toList();
         }
+        // a few tasks set aside for the warm-up, which clicks Done and Undo on them in turn
+        int warmCount = Math.min(64, doneIds.size() / 10);
+        List<String> warmIds = doneIds.subList(doneIds.size() - warmCount, doneIds.size());
+        doneIds = doneIds.subList(0, doneIds.size() - warmCount);
         try (FakeSlack fake = new FakeSlack(0, 8)) {
             fake.add(new FakeSlack.Member(USER, PERSON));
             Map<String, String> env = new LinkedHashMap<>();
@@ -161,7 +165,7 @@ public final class SlackBench {
             ServeProcess server = ServeProcess.start(o.javaOpts(), env, store.work().resolve("slack-serve.log"));
             Measured m;
             ServeProcess.Logged logged;
-            try (SlackLoad load = new SlackLoad(server.port(), fake, doneIds, o.clients(), USER, SECRET)) {
+            try (SlackLoad load = new SlackLoad(server.port(), fake, doneIds, warmIds, o.clients(), USER, SECRET)) {
                 m = measure(o, server, load, fake);
             } finally {
                 logged = server.stop();
@@ -195,9 +199,8 @@ public final class SlackBench {
         List<String> clicked = new ArrayList<>();
 
         System.err.println("SlackBench: warm-up, " + o.warmup() + " requests ...");
-        SlackLoad.Phase warm = load.closed("warm-up", o.warmup(), o.maxSeconds(), roundRobin);
+        SlackLoad.Phase warm = load.warmup(o.warmup(), o.maxSeconds(), roundRobin);
         warm.awaitCompletions(fake, Duration.ofSeconds(120));
-        clicked.addAll(warm.doneIds);
         awaitQuiet(server);
         if (o.jfr() != null) {
             server.startRecording(o.jfr(), o.jfrSettings());

@@ -1,15 +1,9 @@
 package io.followup.bench;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.followup.bench.SlackBench.Kind;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -36,7 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SlackBench's clients: signed requests exactly as Slack sends them (slash commands as forms, button clicks as
- * block_actions payloads, v0 HMAC-SHA256 signatures), from N threads over loopback HTTP/1.1. Two ways to load the
+ * block_actions payloads, v0 HMAC-SHA256 signatures), from N threads over loopback HTTP/1.1, one kept-alive
+ * connection each ({@link LoopbackHttp}). Two ways to load the
  * server: closed loop (each client sends its next request when the last one was answered: the most the server can
  * do, its throughput) and open loop at a fixed rate (request i is due at start + i/rate on connection i mod N, sent
  * then whether or not the server kept up, and timed from when it was due, as wrk2 does: its latency at that rate,
@@ -49,6 +44,8 @@ final class SlackLoad implements AutoCloseable {
     /** One phase's numbers. */
     static final class Phase {
         final String name;
+        /** Warm-up: Done and Undo in turn on a few tasks set aside, so warming the JIT uses up no task. */
+        boolean warmup;
         final Map<Kind, Latencies> latencies = new LinkedHashMap<>();
         final Map<Kind, AtomicInteger> errorsOf = new LinkedHashMap<>();
         final Latencies all = new Latencies();
@@ -123,21 +120,24 @@ final class SlackLoad implements AutoCloseable {
         }
     }
 
-    private final URI endpoint;
     private final FakeSlack fake;
     private final List<String> doneIds;
     private final AtomicInteger nextDone = new AtomicInteger();
+    private final List<String> warmIds;
+    private final AtomicInteger nextWarm = new AtomicInteger();
+    private final Map<String, AtomicInteger> warmClicks = new ConcurrentHashMap<>();
     private final AtomicLong actionTs = new AtomicLong(1_700_000_000_000_000L);
     private final int clients;
     private final String user;
-    private final HttpClient http;
+    private final LoopbackHttp http;
     private final ExecutorService pool;
     private final ThreadLocal<Mac> mac;
 
-    SlackLoad(int port, FakeSlack fake, List<String> doneIds, int clients, String user, String secret) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+    /** {@code doneIds}: the tasks measured Done clicks use, each once; {@code warmIds}: the few the warm-up toggles. */
+    SlackLoad(int port, FakeSlack fake, List<String> doneIds, List<String> warmIds, int clients, String user, String secret) {
         this.fake = fake;
         this.doneIds = doneIds;
+        this.warmIds = warmIds;
         this.clients = clients;
         this.user = user;
         this.mac = ThreadLocal.withInitial(() -> {
@@ -154,12 +154,7 @@ final class SlackLoad implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4, r -> {
-                    Thread t = new Thread(r, "bench-http");
-                    t.setDaemon(true);
-                    return t;
-                })).build();
+        this.http = new LoopbackHttp(port, "/slack/events");
     }
 
     /** How many Done clicks are left to make (each clicks a task not clicked before). */
@@ -167,9 +162,18 @@ final class SlackLoad implements AutoCloseable {
         return doneIds.size() - nextDone.get();
     }
 
+    /** A closed loop whose Done clicks are Done and Undo in turn on the tasks set aside for warming up. */
+    Phase warmup(int requests, int maxSeconds, IntFunction<Kind> kindOf) throws InterruptedException {
+        return closed(new Phase("warm-up"), requests, maxSeconds, kindOf, true);
+    }
+
     /** Closed loop: {@code requests} requests of the kinds {@code kindOf(i)} from all clients as fast as answered. */
     Phase closed(String name, int requests, int maxSeconds, IntFunction<Kind> kindOf) throws InterruptedException {
-        Phase run = new Phase(name);
+        return closed(new Phase(name), requests, maxSeconds, kindOf, false);
+    }
+
+    private Phase closed(Phase run, int requests, int maxSeconds, IntFunction<Kind> kindOf, boolean warmup) throws InterruptedException {
+        run.warmup = warmup;
         AtomicInteger next = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
         run.startNanos = System.nanoTime();
@@ -240,42 +244,47 @@ final class SlackLoad implements AutoCloseable {
             case SEARCH -> body = command("search " + SlackBench.SEARCHES.get(responseUrl % SlackBench.SEARCHES.size()), responseUrl);
             case HELP -> body = command("help", responseUrl);
             case DONE -> {
+                if (run.warmup && !warmIds.isEmpty()) {
+                    String id = warmIds.get(Math.floorMod(nextWarm.getAndIncrement(), warmIds.size()));
+                    boolean done = warmClicks.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() % 2 == 1;
+                    body = click(id, responseUrl, done ? "followup.done" : "followup.undo");
+                    run.doneStartedAt.put(responseUrl, from);
+                    break;
+                }
                 int d = nextDone.getAndIncrement();
                 if (d >= doneIds.size()) {
                     run.error(kind, "no open task left to click Done on (" + doneIds.size() + " used)");
                     return;
                 }
                 doneId = doneIds.get(d);
-                body = click(doneId, responseUrl);
+                body = click(doneId, responseUrl, "followup.done");
             }
             default -> throw new IllegalStateException();
         }
         String ts = Long.toString(System.currentTimeMillis() / 1000);
-        HttpRequest req = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", sign(ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("X-Slack-Request-Timestamp", ts);
+        headers.put("X-Slack-Signature", sign(ts, body));
         run.sent.incrementAndGet();
         if (doneId != null) {
             run.doneStartedAt.put(responseUrl, from);
             run.doneIds.add(doneId);
         }
         try {
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            LoopbackHttp.Response r = http.post(headers, body, 30_000);
             long took = System.nanoTime() - from;
-            if (r.statusCode() != 200) {
-                run.error(kind, "HTTP " + r.statusCode() + ": " + r.body());
+            if (r.status() != 200) {
+                run.error(kind, "HTTP " + r.status() + ": " + r.body());
                 return;
             }
             if (kind != Kind.DONE) {
-                JsonObject ack = JsonParser.parseString(r.body()).getAsJsonObject();
-                String text = ack.has("text") ? ack.get("text").getAsString() : "";
-                if (text.contains("Working on it")) {
+                // a string check: parsing every 20 KB answer would cost the shared CPUs more than some answers do
+                String ack = r.body();
+                if (ack.contains("Working on it")) {
                     run.slowAcks.incrementAndGet();
-                } else if (!ack.has("blocks") || text.contains("Already handled") || text.contains(":warning:")) {
-                    run.error(kind, "unexpected ack: " + r.body().substring(0, Math.min(300, r.body().length())));
+                } else if (!ack.contains("\"blocks\"") || ack.contains("Already handled") || ack.contains(":warning:")) {
+                    run.error(kind, "unexpected ack: " + ack.substring(0, Math.min(300, ack.length())));
                     return;
                 }
             }
@@ -283,8 +292,6 @@ final class SlackLoad implements AutoCloseable {
             run.all.add(took);
         } catch (IOException | RuntimeException e) {
             run.error(kind, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -306,8 +313,8 @@ final class SlackLoad implements AutoCloseable {
         return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     }
 
-    /** A Done button on an ephemeral /tasks card, as Slack sends a block_actions payload. */
-    private String click(String taskId, int responseUrl) {
+    /** A Done (or Undo) button on an ephemeral /tasks card, as Slack sends a block_actions payload. */
+    private String click(String taskId, int responseUrl, String actionId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "block_actions");
         payload.put("user", Map.of("id", user, "username", "priya", "team_id", "T0BENCH"));
@@ -321,8 +328,8 @@ final class SlackLoad implements AutoCloseable {
         payload.put("response_url", fake.responseUrl(responseUrl));
         String blockId = "t|" + taskId + "|0|";
         long ts = actionTs.incrementAndGet();
-        payload.put("actions", List.of(Map.of("type", "button", "action_id", "followup.done", "block_id", blockId,
-                "value", taskId, "text", Map.of("type", "plain_text", "text", "Done"),
+        payload.put("actions", List.of(Map.of("type", "button", "action_id", actionId, "block_id", blockId,
+                "value", taskId, "text", Map.of("type", "plain_text", "text", actionId.endsWith("done") ? "Done" : "Undo"),
                 "action_ts", (ts / 1_000_000) + "." + String.format(Locale.ROOT, "%06d", ts % 1_000_000))));
         return "payload=" + enc(GSON.toJson(payload));
     }

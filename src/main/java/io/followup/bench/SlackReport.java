@@ -49,14 +49,15 @@ final class SlackReport {
                 o.javaOpts().isEmpty() ? "" : String.join(" ", o.javaOpts()) + " ",
                 o.javaOpts().stream().anyMatch(s -> s.startsWith("-Xmx")) ? "JVM flags as scripts/run gives serve" : "default heap, no -Xmx",
                 SlackBench.TODAY, r.edited(), r.startupSeconds(), m.startupCpu()));
-        sb.append(String.format(Locale.ROOT, "Clients: %d threads (java.net.http, HTTP/1.1 over loopback) sending signed v0 requests; "
+        sb.append(String.format(Locale.ROOT, "Clients: %d threads, each with one kept-alive HTTP/1.1 connection over loopback, sending signed v0 requests; "
                         + "%s owns %,d open tasks; each Done click is on an open task of hers not clicked before, on a `/tasks` card "
                         + "that is redrawn (her first page) through response_url.%n%n",
                 o.clients(), SlackBench.PERSON, r.openOfUser()));
 
         SlackLoad.Phase thr = m.throughput();
         sb.append(String.format(Locale.ROOT, "**Throughput**: closed loop, %d clients each sending its next request when answered, "
-                        + "kinds in turn; %,d warm-up requests, then %,d measured, answered in %.1f s; the last Done click's card was "
+                        + "kinds in turn; %,d warm-up requests (their clicks: Done and Undo in turn on a few tasks set aside), then %,d "
+                        + "measured, answered in %.1f s; the last Done click's card was "
                         + "redrawn %.1f s after the last answer.%s%n%n",
                 o.clients(), m.warm().sent.get(), thr.sent.get(), thr.wallSeconds(), thr.completedSeconds() - thr.wallSeconds(),
                 thr.timedOut ? " (stopped by BENCH_SECONDS)" : ""));

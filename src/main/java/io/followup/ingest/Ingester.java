@@ -160,6 +160,23 @@ public final class Ingester {
         return out;
     }
 
+    /**
+     * Which of {@code relPaths} an {@link #ingestPaths} would read or remove now (new, size or timestamp changed, or
+     * gone); the others are as the store last read them. Reads no note.
+     */
+    public Set<String> pendingChanges(Collection<String> relPaths) {
+        Set<String> wanted = new LinkedHashSet<>(relPaths);
+        Map<String, NoteFingerprint> known = notes.fingerprints(wanted);
+        Set<String> out = new LinkedHashSet<>();
+        for (String rel : wanted) {
+            VaultFiles.File f = VaultFiles.one(vault, rel);
+            if (f == null ? known.containsKey(rel) : changed(f, known.get(rel))) {
+                out.add(rel);
+            }
+        }
+        return out;
+    }
+
     /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */
     public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
         long start = clock.millis();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,7 @@ public final class VaultSync {
 
     private final IngestRun ingest;
     private final Supplier<Collection<String>> pendingChanges;
+    private final Function<Collection<String>, Collection<String>> changedOf;
     private final WritebackStore store;
     private final PendingWrites pending;
     private final Lock lock;
@@ -35,17 +37,21 @@ public final class VaultSync {
 
     /** {@code lock} is the write-back's, so an ingest never reads a note between our read and our rename. */
     public VaultSync(IngestRun ingest, WritebackStore store, PendingWrites pending, Lock lock, Clock clock) {
-        this(ingest, null, store, pending, lock, clock);
+        this(ingest, null, null, store, pending, lock, clock);
     }
 
     /**
      * {@code pendingChanges} says which notes a full ingest would read now (new, changed or deleted, relative to the
-     * vault): a full sync then compares only the tasks those notes touch. Null: a full sync compares every task.
+     * vault): a full sync then compares only the tasks those notes touch. {@code changedOf} says which of some notes
+     * differ from what the store read (the watcher reports our own write-backs too, which the store already took).
+     * Null: a full sync compares every task; every reported note is ingested.
      */
-    public VaultSync(IngestRun ingest, Supplier<Collection<String>> pendingChanges, WritebackStore store, PendingWrites pending,
+    public VaultSync(IngestRun ingest, Supplier<Collection<String>> pendingChanges,
+                     Function<Collection<String>, Collection<String>> changedOf, WritebackStore store, PendingWrites pending,
                      Lock lock, Clock clock) {
         this.ingest = ingest;
         this.pendingChanges = pendingChanges;
+        this.changedOf = changedOf;
         this.store = store;
         this.pending = pending;
         this.lock = lock;
@@ -91,8 +97,15 @@ public final class VaultSync {
     }
 
     private int ingestAndCompare(Collection<String> changedRelPaths) {
+        if (changedRelPaths == null) {
+            return ingestAndCompare(null, store.states());
+        }
+        Collection<String> changed = changedOf == null ? changedRelPaths : changedOf.apply(changedRelPaths);
+        if (changed.isEmpty()) {
+            return 0; // e.g. notes our write-back rewrote and the store already took
+        }
         // only the tasks of the changed notes (and of their dates' other notes) can change in a partial ingest
-        return ingestAndCompare(changedRelPaths, changedRelPaths == null ? store.states() : store.statesAround(changedRelPaths));
+        return ingestAndCompare(changed, store.statesAround(changed));
     }
 
     /** Ingests, then records as 'vault' history how the tasks in {@code before} changed; returns how many did. */

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Replaces a file's content all at once: write a temp file beside it, fsync, give it the original's
  * permissions, rename over the original, fsync the directory. A crash leaves either the old or the new
- * file, never half of one; a temp file left by a crash is removed by the first write to the same file after it.
+ * file, never half of one; temp files a crash left are removed by the next run's first write to their folder.
  * Temp names start with a dot and do not end in .md, so the scanner and the watcher ignore them.
  */
 public final class AtomicFiles {
@@ -40,8 +40,10 @@ public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".followup-tmp";
     private final BeforeRename beforeRename;
-    /** Files whose folder was already searched for temps a crash left: listing a big folder at every write is slow. */
+    /** Folders already searched for temps a crash left: listing a big folder at every write is slow. */
     private final Set<Path> cleaned = ConcurrentHashMap.newKeySet();
+    /** A temp file this old is a crash's leftover, not another writer's file in flight (which lives milliseconds). */
+    private static final long STALE_MILLIS = 60_000;
 
     public AtomicFiles() {
         this(temp -> { });
@@ -86,9 +88,9 @@ public final class AtomicFiles {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            if (cleaned.add(file.toAbsolutePath())) {
-                // a crash of an earlier run can have left one; this run deletes its own (finally, below)
-                removeStaleTemps(dir, file.getFileName().toString());
+            if (cleaned.add(dir)) {
+                // a crash of an earlier run can have left some; this run deletes its own (finally, below)
+                removeStaleTemps(dir);
             }
             if (!Arrays.equals(Files.readAllBytes(file), expected)) {
                 return new Replacement(Result.CHANGED_MEANWHILE, 0);
@@ -123,7 +125,7 @@ public final class AtomicFiles {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
-                    cleaned.remove(file.toAbsolutePath()); // removed by the next write to this file
+                    cleaned.remove(dir); // removed by a later write to this folder
                 }
             }
         }
@@ -143,16 +145,19 @@ public final class AtomicFiles {
         }
     }
 
-    private static void removeStaleTemps(Path dir, String name) throws IOException {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*" + TEMP_SUFFIX)) {
-            for (Path p : stale) {
-                Files.deleteIfExists(p);
+    private static void removeStaleTemps(Path dir) throws IOException {
+        long before = System.currentTimeMillis() - STALE_MILLIS;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+            for (Path p : temps) {
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < before) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // its writer renamed or removed it meanwhile
+                }
             }
         }
-    }
-
-    private static String globEscape(String s) {
-        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     private static void fsyncDirectory(Path dir) {

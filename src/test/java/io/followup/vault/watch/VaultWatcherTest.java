@@ -30,6 +30,7 @@ class VaultWatcherTest {
     VaultFixture vault;
     VaultSync sync;
     final java.util.concurrent.atomic.AtomicInteger fullIngests = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger partialIngests = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void open() {
@@ -40,9 +41,10 @@ class VaultWatcherTest {
                 fullIngests.incrementAndGet();
                 vault.ingester.ingest();
             } else {
+                partialIngests.incrementAndGet();
                 vault.ingester.ingestPaths(paths);
             }
-        }, vault.ingester::pendingChanges, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(),
+        }, vault.ingester::pendingChanges, vault.ingester::pendingChanges, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(),
                 VaultFixture.CLOCK);
     }
 
@@ -137,6 +139,17 @@ class VaultWatcherTest {
         assertEquals(ingests, fullIngests.get(), "a rescan that finds nothing changed ingests nothing");
         sync.syncAll();
         assertEquals(ingests + 1, fullIngests.get(), "serve's first sync ingests anyway");
+    }
+
+    @Test
+    void notes_reported_but_as_the_store_read_them_are_not_ingested_again() {
+        vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        assertEquals(0, sync.sync(List.of("n.md", "gone-before-it-was-read.md")));
+        assertEquals(0, partialIngests.get(), "nothing differs from the store");
+        vault.write("n.md", utf8("- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+        assertEquals(1, sync.sync(List.of("n.md")));
+        assertEquals(1, partialIngests.get());
     }
 
     @Test
