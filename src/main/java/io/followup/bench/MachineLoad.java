@@ -61,6 +61,54 @@ final class MachineLoad {
         }
     }
 
+    /** The groups of a serve process's threads that {@link #threadCpu} adds up, in report order. */
+    static final java.util.List<String> THREAD_GROUPS = java.util.List.of("HTTP (Jetty, Bolt, ack)", "commands", "after the ack",
+            "vault watcher + ingest", "GC + VM", "JIT compilers", "other");
+
+    /** CPU seconds of a process's threads so far, added up by {@link #THREAD_GROUPS} (Linux thread names); empty when unknown. */
+    static java.util.Map<String, Double> threadCpu(long pid) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        THREAD_GROUPS.forEach(g -> out.put(g, 0.0));
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                    out.merge(group(name), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+        return out;
+    }
+
+    /** Linux keeps 15 characters of a thread's name. */
+    private static String group(String name) {
+        if (name.startsWith("qtp") || name.startsWith("Scheduler")) {
+            return "HTTP (Jetty, Bolt, ack)";
+        }
+        if (name.startsWith("followup-comma")) {
+            return "commands";
+        }
+        if (name.startsWith("followup-slack") || name.startsWith("followup-home") || name.startsWith("OkHttp") || name.startsWith("Okio")) {
+            return "after the ack";
+        }
+        if (name.startsWith("vault-watcher") || name.startsWith("ingest") || name.startsWith("FileSystemWatch")) {
+            return "vault watcher + ingest";
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") || name.startsWith("Sweeper")) {
+            return "JIT compilers";
+        }
+        if (name.startsWith("VM ") || name.startsWith("GC ") || name.startsWith("Signal") || name.startsWith("Service")) {
+            return "GC + VM";
+        }
+        return "other";
+    }
+
     /** A snapshot of the three CPU counters; differences of two say who used the CPUs between them. */
     record Cpu(double machine, double server, double bench, long nanos) {
 

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * BENCH_EDITED notes of the copy edited so that serve's start-up re-ingests them, as after a restart.
  *
  * <p>Environment: BENCH_NOTES (10000), BENCH_SEED, BENCH_DIR (vault and store kept and reused), BENCH_CLIENTS (32),
- * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
+ * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside; then more
+ * while the JIT compilers use 10% or more of serve's CPU, for up to BENCH_WARMUP_SECONDS, 90), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
  * (8) for the latency phase, BENCH_CPU_REQUESTS (200 of each kind, fewer Done clicks when fewer tasks are left; 0 skips), BENCH_EDITED (1000), BENCH_SECONDS (90, a
  * bound on each phase), BENCH_JFR (a file: a JFR recording of the measured phases; BENCH_JFR_SETTINGS, default
  * profile, may name a .jfc), FOLLOWUP_SERVE_JAVA_OPTS (the server's JVM flags; scripts/bench sets them as
@@ -61,9 +62,12 @@ public final class SlackBench {
     static final double P99_TARGET_MS = 50;
     static final double THROUGHPUT_TARGET = 500;
     static final long RSS_TARGET_MB = 400;
+    /** Warm-up rounds after BENCH_WARMUP: until the JIT uses less than this share of serve's CPU, for at most so long. */
+    static final double WARM_JIT_SHARE = 0.10;
+    static final int WARM_ROUND = 1000;
 
     /** What to run. */
-    record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, double rate, double rateSeconds,
+    record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, int warmupSeconds, double rate, double rateSeconds,
                    int cpuRequests, int edited, int maxSeconds, List<String> javaOpts, Path jfr, String jfrSettings, String command) {
 
         static Options fromEnv() {
@@ -77,6 +81,7 @@ public final class SlackBench {
                     Integer.parseInt(BenchStore.env("BENCH_CLIENTS", "32")),
                     Integer.parseInt(BenchStore.env("BENCH_REQUESTS", "4000")),
                     Integer.parseInt(BenchStore.env("BENCH_WARMUP", "3000")),
+                    Integer.parseInt(BenchStore.env("BENCH_WARMUP_SECONDS", "90")),
                     Double.parseDouble(BenchStore.env("BENCH_RATE", "500")),
                     Double.parseDouble(BenchStore.env("BENCH_RATE_SECONDS", "8")),
                     Integer.parseInt(BenchStore.env("BENCH_CPU_REQUESTS", "200")),
@@ -186,9 +191,10 @@ public final class SlackBench {
     }
 
     /** Everything the phases measured. */
-    record Measured(ServeProcess.Memory atReady, double startupCpu, SlackLoad.Phase warm, SlackLoad.Phase throughput,
-                    MachineLoad.Cpu thrFrom, MachineLoad.Cpu thrTo, SlackLoad.Phase latency, MachineLoad.Cpu latFrom,
-                    MachineLoad.Cpu latTo, Map<Kind, Double> cpuPerRequest, int cpuDoneClicks, int cpuErrors, String cpuFirstError,
+    record Measured(ServeProcess.Memory atReady, double startupCpu, SlackLoad.Phase warm, int warmRequests, double warmJitShare,
+                    SlackLoad.Phase throughput, MachineLoad.Cpu thrFrom, MachineLoad.Cpu thrTo, SlackLoad.Phase latency,
+                    MachineLoad.Cpu latFrom, MachineLoad.Cpu latTo, Map<Kind, Double> cpuPerRequest,
+                    Map<Kind, Map<String, Double>> cpuByThreads, int cpuDoneClicks, int cpuErrors, String cpuFirstError,
                     ServeProcess.Memory atEnd, List<String> clicked) {
     }
 
@@ -201,6 +207,24 @@ public final class SlackBench {
         System.err.println("SlackBench: warm-up, " + o.warmup() + " requests ...");
         SlackLoad.Phase warm = load.warmup(o.warmup(), o.maxSeconds(), roundRobin);
         warm.awaitCompletions(fake, Duration.ofSeconds(120));
+        // then more, until the JIT compilers have caught up (a young JVM compiles for minutes on two CPUs)
+        long warmUntil = System.nanoTime() + Duration.ofSeconds(o.warmupSeconds()).toNanos();
+        int warmRequests = warm.sent.get();
+        double jitShare = 1;
+        while (System.nanoTime() < warmUntil) {
+            Map<String, Double> before = MachineLoad.threadCpu(server.pid());
+            SlackLoad.Phase more = load.warmup(WARM_ROUND, o.maxSeconds(), roundRobin);
+            more.awaitCompletions(fake, Duration.ofSeconds(60));
+            warmRequests += more.sent.get();
+            Map<String, Double> after = MachineLoad.threadCpu(server.pid());
+            double all = after.values().stream().mapToDouble(Double::doubleValue).sum() - before.values().stream().mapToDouble(Double::doubleValue).sum();
+            jitShare = all <= 0 ? 0 : (after.getOrDefault("JIT compilers", 0.0) - before.getOrDefault("JIT compilers", 0.0)) / all;
+            if (jitShare < WARM_JIT_SHARE) {
+                break;
+            }
+        }
+        System.err.printf(Locale.ROOT, "SlackBench: warmed up with %,d requests; the JIT used %.0f%% of serve's CPU in the last %,d%n",
+                warmRequests, jitShare * 100, WARM_ROUND);
         awaitQuiet(server);
         if (o.jfr() != null) {
             server.startRecording(o.jfr(), o.jfrSettings());
@@ -228,6 +252,7 @@ public final class SlackBench {
         }
 
         Map<Kind, Double> cpu = new LinkedHashMap<>();
+        Map<Kind, Map<String, Double>> cpuByThreads = new LinkedHashMap<>();
         int cpuErrors = 0;
         int cpuDoneClicks = 0;
         String cpuFirstError = null;
@@ -235,6 +260,7 @@ public final class SlackBench {
             System.err.println("SlackBench: CPU time per request, " + o.cpuRequests() + " of each kind alone ...");
             for (Kind k : List.of(Kind.HELP, Kind.TASKS, Kind.SEARCH, Kind.DONE)) {
                 double idle = awaitQuiet(server);
+                Map<String, Double> threads0 = MachineLoad.threadCpu(server.pid());
                 double c0 = MachineLoad.processCpuSeconds(server.pid());
                 long t0 = System.nanoTime();
                 int n = k == Kind.DONE ? Math.min(o.cpuRequests(), load.doneLeft()) : o.cpuRequests();
@@ -245,6 +271,10 @@ public final class SlackBench {
                 }
                 double used = MachineLoad.processCpuSeconds(server.pid()) - c0 - idle * (System.nanoTime() - t0) / 1e9;
                 cpu.put(k, p.all.count() == 0 ? Double.NaN : used / p.all.count());
+                Map<String, Double> t1 = MachineLoad.threadCpu(server.pid());
+                Map<String, Double> per = new LinkedHashMap<>();
+                t1.forEach((g, v) -> per.put(g, (v - threads0.getOrDefault(g, 0.0)) / Math.max(1, p.all.count())));
+                cpuByThreads.put(k, per);
                 cpuErrors += p.errors.get();
                 cpuFirstError = cpuFirstError == null ? p.firstError : cpuFirstError;
                 clicked.addAll(p.doneIds);
@@ -256,8 +286,8 @@ public final class SlackBench {
             Files.writeString(nmt, server.jcmdOutput("VM.native_memory", "summary") + "\n" + server.jcmdOutput("GC.heap_info"));
             System.err.println("SlackBench: the server's native memory summary is in " + nmt);
         }
-        return new Measured(atReady, startupCpu, warm, thr, thrFrom, thrTo, lat, latFrom, latTo, cpu, cpuDoneClicks, cpuErrors, cpuFirstError,
-                server.memory(), clicked);
+        return new Measured(atReady, startupCpu, warm, warmRequests, jitShare, thr, thrFrom, thrTo, lat, latFrom, latTo, cpu, cpuByThreads,
+                cpuDoneClicks, cpuErrors, cpuFirstError, server.memory(), clicked);
     }
 
     /**

@@ -56,10 +56,12 @@ final class SlackReport {
 
         SlackLoad.Phase thr = m.throughput();
         sb.append(String.format(Locale.ROOT, "**Throughput**: closed loop, %d clients each sending its next request when answered, "
-                        + "kinds in turn; %,d warm-up requests (their clicks: Done and Undo in turn on a few tasks set aside), then %,d "
+                        + "kinds in turn; %,d warm-up requests (their clicks: Done and Undo in turn on a few tasks set aside; until the JIT "
+                        + "compilers used under %.0f%% of serve's CPU, or %d s: %.0f%% in the last %,d), then %,d "
                         + "measured, answered in %.1f s; the last Done click's card was "
                         + "redrawn %.1f s after the last answer.%s%n%n",
-                o.clients(), m.warm().sent.get(), thr.sent.get(), thr.wallSeconds(), thr.completedSeconds() - thr.wallSeconds(),
+                o.clients(), m.warmRequests(), SlackBench.WARM_JIT_SHARE * 100, o.warmupSeconds(), m.warmJitShare() * 100,
+                SlackBench.WARM_ROUND, thr.sent.get(), thr.wallSeconds(), thr.completedSeconds() - thr.wallSeconds(),
                 thr.timedOut ? " (stopped by BENCH_SECONDS)" : ""));
         sb.append(phaseTable(thr, false));
         sb.append(String.format(Locale.ROOT, "%nThroughput: **%.0f commands/s** answered; **%.0f commands/s** counting each Done click "
@@ -78,15 +80,26 @@ final class SlackReport {
                     + "redraw and the watcher's re-ingest of the changed note.%n%n", o.cpuRequests(), m.cpuDoneClicks(), o.clients()));
             List<List<String>> rows = new ArrayList<>();
             double mix = 0;
+            List<String> groups = MachineLoad.THREAD_GROUPS;
             for (Map.Entry<Kind, Double> e : m.cpuPerRequest().entrySet()) {
-                rows.add(List.of(e.getKey().label.replace(": ack", ""), Tables.ms(e.getValue() * 1000),
-                        String.format(Locale.ROOT, "%.0f%%", e.getValue() * o.rate() / machine.cpus() * 100)));
+                List<String> row = new ArrayList<>(List.of(e.getKey().label.replace(": ack", ""), "**" + Tables.ms(e.getValue() * 1000) + "**"));
+                Map<String, Double> by = m.cpuByThreads().getOrDefault(e.getKey(), Map.of());
+                for (String g : groups) {
+                    row.add(by.isEmpty() ? "" : Tables.ms(by.getOrDefault(g, 0.0) * 1000));
+                }
+                row.add(String.format(Locale.ROOT, "%.0f%%", e.getValue() * o.rate() / machine.cpus() * 100));
+                rows.add(row);
                 mix += e.getValue() / m.cpuPerRequest().size();
             }
-            rows.add(List.of("**the mix (one of each kind in turn)**", Tables.ms(mix * 1000),
-                    String.format(Locale.ROOT, "%.0f%%", mix * o.rate() / machine.cpus() * 100)));
-            sb.append(Tables.table(List.of("request", "serve CPU per request", String.format(Locale.ROOT,
-                    "share of %d CPUs at %.0f/s of that kind", machine.cpus(), o.rate())), rows));
+            List<String> mixRow = new ArrayList<>(List.of("**the mix (one of each kind in turn)**", "**" + Tables.ms(mix * 1000) + "**"));
+            groups.forEach(g -> mixRow.add(""));
+            mixRow.add(String.format(Locale.ROOT, "%.0f%%", mix * o.rate() / machine.cpus() * 100));
+            rows.add(mixRow);
+            List<String> header = new ArrayList<>(List.of("request", "serve CPU per request"));
+            groups.forEach(g -> header.add("of it: " + g));
+            header.add(String.format(Locale.ROOT, "share of %d CPUs at %.0f/s of that kind", machine.cpus(), o.rate()));
+            sb.append(Tables.table(header, rows));
+            sb.append("\n(Threads' CPU by name from /proc; serve's idle CPU is taken off the total only.)\n");
         }
 
         sb.append('\n');
