@@ -283,7 +283,8 @@ final class SlackLoad implements AutoCloseable {
                 String ack = r.body();
                 if (ack.contains("Working on it")) {
                     run.slowAcks.incrementAndGet();
-                } else if (!ack.contains("\"blocks\"") || ack.contains("Already handled") || ack.contains(":warning:")) {
+                } else if (!ack.contains("\"blocks\"") || ack.contains("Already handled") || ack.contains(":warning: Followup can")
+                        || ack.contains(":warning: Something went wrong")) { // (Work.problem's sentences)
                     run.error(kind, "unexpected ack: " + ack.substring(0, Math.min(300, ack.length())));
                     return;
                 }
