@@ -68,7 +68,8 @@ public final class SlackBench {
 
     /** What to run. */
     record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, int warmupSeconds, double rate, double rateSeconds,
-                   int cpuRequests, int edited, int maxSeconds, List<String> javaOpts, Path jfr, String jfrSettings, String command) {
+                   int cpuRequests, int edited, int maxSeconds, List<String> javaOpts, Map<String, String> serveEnv, Path jfr,
+                   String jfrSettings, String command) {
 
         static Options fromEnv() {
             // scripts/bench passes the flags scripts/run gives serve; run directly, FOLLOWUP_JAVA_OPTS as before
@@ -88,10 +89,23 @@ public final class SlackBench {
                     Integer.parseInt(BenchStore.env("BENCH_EDITED", "1000")),
                     Integer.parseInt(BenchStore.env("BENCH_SECONDS", "90")),
                     opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+")),
+                    SlackBench.parseEnv(BenchStore.env("FOLLOWUP_SERVE_ENV", "")),
                     jfr.isBlank() ? null : Path.of(jfr).toAbsolutePath(),
                     BenchStore.env("BENCH_JFR_SETTINGS", "profile"),
                     "scripts/bench slack");
         }
+    }
+
+    /** "NAME=value NAME2=value2" (scripts/bench passes serve's environment as scripts/run sets it). */
+    static Map<String, String> parseEnv(String pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : pairs.trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     /** The kinds of request. */
@@ -167,6 +181,7 @@ public final class SlackBench {
             env.put("SLACK_SIGNING_SECRET", SECRET);
             env.put("SLACK_API_URL", fake.apiUrl());
             env.put("PORT", "0");
+            env.putAll(o.serveEnv());
             ServeProcess server = ServeProcess.start(o.javaOpts(), env, store.work().resolve("slack-serve.log"));
             Measured m;
             ServeProcess.Logged logged;

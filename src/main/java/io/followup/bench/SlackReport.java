@@ -42,12 +42,14 @@ final class SlackReport {
             sb.append("Load: ").append(String.join("; ", load)).append(". The clients and the fake Slack run on the same CPUs as the server.  \n");
         }
         sb.append("Store: ").append(r.store().describe()).append("  \n");
-        sb.append(String.format(Locale.ROOT, "Server: `java %s-cp followup.jar io.followup.app.Main serve` in a child JVM (%s), "
+        sb.append(String.format(Locale.ROOT, "Server: `%sjava %s-cp followup.jar io.followup.app.Main serve` in a child JVM (%s), "
                         + "FOLLOWUP_TODAY=%s, Slack Web API faked on 127.0.0.1, on copies of the store and the vault (Done clicks write "
                         + "to the notes). Start-up: %,d notes of the copy edited first, re-ingested by serve before /healthz said ok "
                         + "after %.1f s (%.1f s of CPU).  \n",
+                o.serveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").collect(java.util.stream.Collectors.joining()),
                 o.javaOpts().isEmpty() ? "" : String.join(" ", o.javaOpts()) + " ",
-                o.javaOpts().stream().anyMatch(s -> s.startsWith("-Xmx")) ? "JVM flags as scripts/run gives serve" : "default heap, no -Xmx",
+                o.javaOpts().stream().anyMatch(s -> s.startsWith("-Xmx")) ? "JVM flags and environment as scripts/run gives serve"
+                        : "default heap, no -Xmx",
                 SlackBench.TODAY, r.edited(), r.startupSeconds(), m.startupCpu()));
         sb.append(String.format(Locale.ROOT, "Clients: %d threads, each with one kept-alive HTTP/1.1 connection over loopback, sending signed v0 requests; "
                         + "%s owns %,d open tasks; each Done click is on an open task of hers not clicked before, on a `/tasks` card "

@@ -17,7 +17,7 @@ class BenchSmokeTest {
     @Test
     void slack_bench_serves_every_kind_of_request_and_reports_them() throws Exception {
         SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 12, 1, 2, 5, 120, List.of("-Xmx256m"),
-                null, "profile", "smoke");
+                java.util.Map.of(), null, "profile", "smoke");
         SlackBench.Result r = SlackBench.run(o);
         assertEquals(0, r.errors(), r.markdown());
         for (SlackBench.Kind k : SlackBench.Kind.values()) {
