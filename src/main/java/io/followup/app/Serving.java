@@ -47,7 +47,7 @@ public final class Serving implements AutoCloseable {
         Ingester ingester = new Ingester(config.vault(), db, Wiring.people(config), clock);
         WritebackStore store = new WritebackStore(db);
         this.sync = new VaultSync(paths -> lastReport.set(paths == null ? ingester.ingest() : ingester.ingestPaths(paths)),
-                store, Wiring.pendingWrites(db, writeBack, clock), writeBack.lock(), clock);
+                ingester::pendingChanges, ingester::pendingChanges, store, Wiring.pendingWrites(db, writeBack, clock), writeBack.lock(), clock);
         this.front = front(config, chat, db);
     }
 
@@ -82,7 +82,7 @@ public final class Serving implements AutoCloseable {
             // watched from before the first ingest: a note saved during it is synced right after, not at the rescan
             watcher = VaultWatcher.watching(config.vault(), Duration.ofSeconds(config.rescanSeconds()), sync);
         }
-        sync.sync(null); // the first ingest; also records note edits made while Followup was down, then retries
+        sync.syncAll(); // the first ingest; also records note edits made while Followup was down, then retries
         IngestCommand.print(lastReport.get(), out);
         int stillWaiting = new WritebackStore(db).pending().size();
         IngestCommand.printPending(Math.max(0, waiting - stillWaiting), stillWaiting, out);

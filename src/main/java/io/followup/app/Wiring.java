@@ -1,9 +1,11 @@
 package io.followup.app;
 
 import io.followup.ingest.Ingester;
+import io.followup.ingest.OwnWritesInStore;
 import io.followup.people.People;
 import io.followup.store.Database;
 import io.followup.store.WritebackStore;
+import io.followup.vault.NoteParser;
 import io.followup.vault.writeback.PendingWrites;
 import io.followup.vault.writeback.WriteBack;
 import java.time.Clock;
@@ -30,9 +32,13 @@ public final class Wiring {
         return new Ingester(config.vault(), db, people(config), clock(config));
     }
 
-    /** Carries chat changes to the notes (recording them as pending when FOLLOWUP_WRITEBACK=off or a note can't be written). */
+    /**
+     * Carries chat changes to the notes (recording them as pending when FOLLOWUP_WRITEBACK=off or a note can't be
+     * written), and gives the store each note it rewrote, so our own writes are not ingested again.
+     */
     public static WriteBack writeBack(Config config, Database db, Clock clock) {
-        return new WriteBack(config.vault(), config.writeback(), new WritebackStore(db), clock);
+        return new WriteBack(config.vault(), config.writeback(), new WritebackStore(db), clock,
+                new OwnWritesInStore(db, new NoteParser()::parse));
     }
 
     public static PendingWrites pendingWrites(Database db, WriteBack writeBack, Clock clock) {

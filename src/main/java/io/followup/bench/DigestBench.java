@@ -110,6 +110,7 @@ public final class DigestBench {
     }
 
     static Result run(Options o) throws Exception {
+        String loadBefore = MachineLoad.loadLine("before the run");
         BenchStore.Prepared store = BenchStore.prepare(o.workDir(), o.notes(), o.seed(), "DigestBench");
         try {
             System.err.println("DigestBench: building the digest of the store ...");
@@ -135,7 +136,9 @@ public final class DigestBench {
                     default -> throw new IllegalArgumentException("BENCH_POLICIES: unknown policy " + p + " (paced, unpaced)");
                 }
             }
-            return new Result(report(o, store, build, deliveries), build, deliveries);
+            String load = String.join("; ", java.util.stream.Stream.of(loadBefore, MachineLoad.loadLine("after it"))
+                    .filter(x -> !x.isEmpty()).toList());
+            return new Result(report(o, store, build, deliveries, load), build, deliveries);
         } finally {
             if (store.tempWork()) {
                 IngestBench.deleteTree(store.work());
@@ -253,13 +256,15 @@ public final class DigestBench {
         return "U" + ownerName.replaceAll("[^0-9]", "") + "BENCH";
     }
 
-    private static String report(Options o, BenchStore.Prepared store, Build b, List<Delivery> deliveries) {
+    private static String report(Options o, BenchStore.Prepared store, Build b, List<Delivery> deliveries, String load) {
         StringBuilder sb = new StringBuilder(Tables.header(o.command(), Machine.describe()));
+        if (!load.isEmpty()) {
+            sb.append("Load: ").append(load).append(".  \n");
+        }
         sb.append("Store: ").append(store.describe()).append("  \n");
         sb.append(String.format(Locale.ROOT, "Delivery: %,d owners with 1–3 due tasks each → production DailyScheduler.enqueueAllNow → "
                         + "outbox (SQLite) → OutboxSender → SlackChatGateway → fake Web API on 127.0.0.1 allowing %.0f chat.postMessage/s "
-                        + "(token bucket, burst %.0f; HTTP 429 + Retry-After beyond it; conversations.open and users.info not limited). "
-                        + "The machine is shared with two other engineers' builds and tests.%n%n",
+                        + "(token bucket, burst %.0f; HTTP 429 + Retry-After beyond it; conversations.open and users.info not limited).%n%n",
                 o.owners(), o.rate(), o.rate()));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(String.format(Locale.ROOT, "digest of the %,d-note store: `TaskStore.open()` (%,d open tasks)", b.openTasks() == 0 ? 0 : store.ingest().notes(), b.openTasks()),

@@ -137,6 +137,46 @@ public final class Ingester {
         return run(files, deleted, known, scanWarnings, progress, start, remergeAll);
     }
 
+    /**
+     * The notes a full {@link #ingest} would read or remove now, relative to the vault: new files, files whose size
+     * or timestamp changed, and notes no longer there. Reads no note; the vault watcher's sync asks before a rescan.
+     */
+    public Set<String> pendingChanges() {
+        checkVault();
+        Map<String, NoteFingerprint> known = notes.fingerprints();
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> present = new HashSet<>();
+        try {
+            for (var f : new VaultScanner().scan(vault, w -> { })) {
+                present.add(f.relPath());
+                if (changed(new VaultFiles.File(f.relPath(), f.file(), f.size(), f.mtimeMs()), known.get(f.relPath()))) {
+                    out.add(f.relPath());
+                }
+            }
+        } catch (VaultException e) {
+            throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
+        }
+        known.keySet().stream().filter(p -> !present.contains(p)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Which of {@code relPaths} an {@link #ingestPaths} would read or remove now (new, size or timestamp changed, or
+     * gone); the others are as the store last read them. Reads no note.
+     */
+    public Set<String> pendingChanges(Collection<String> relPaths) {
+        Set<String> wanted = new LinkedHashSet<>(relPaths);
+        Map<String, NoteFingerprint> known = notes.fingerprints(wanted);
+        Set<String> out = new LinkedHashSet<>();
+        for (String rel : wanted) {
+            VaultFiles.File f = VaultFiles.one(vault, rel);
+            if (f == null ? known.containsKey(rel) : changed(f, known.get(rel))) {
+                out.add(rel);
+            }
+        }
+        return out;
+    }
+
     /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */
     public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
         long start = clock.millis();

@@ -8,12 +8,30 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The SQLite file: opened with WAL and a busy timeout, migrated with Flyway, shared through Jdbi.
- * Every store class gets this and keeps its SQL to itself.
+ * Every store class gets this and keeps its SQL to itself: reads through {@link #jdbi()}, every write
+ * through {@link #write} / {@link #useWrite}.
+ *
+ * <p>Why writes go through one door: in WAL mode a transaction that begins by reading and then writes
+ * (SQLite's default, deferred BEGIN) fails at once with SQLITE_BUSY when another connection holds or has
+ * just used the write lock; SQLite does not even call the busy handler, because waiting could not help.
+ * And writers that do wait poll SQLite's busy handler, which sleeps in growing steps (1, 2, 5, 10 ms ...),
+ * so two of our own threads colliding cost latency or, past the busy timeout, a user-visible failure.
+ * Here every write of this process first takes one fair lock (writers queue in arrival order and never
+ * meet inside SQLite), then runs as {@code BEGIN IMMEDIATE ... COMMIT}, which takes SQLite's write lock
+ * up front, so its reads and writes see one state and only another process can make it wait (for the
+ * busy timeout).
  */
 public final class Database implements AutoCloseable {
 
@@ -24,14 +42,49 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** How often the checkpointer looks for logged pages to copy into the database file. */
+    private static final long CHECKPOINT_MILLIS = 1000;
+
+    /** How long a writer waits for the writers ahead of it (a cold ingest of a large vault may take this long). */
+    private static final long WRITER_WAIT_MINUTES = 10;
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Path file;
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final java.util.concurrent.atomic.AtomicLong ingests = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final ScheduledExecutorService checkpointer;
+    private long checkpointedAt = -1;
 
     private Database(Path file, HikariDataSource dataSource) {
         this.file = file;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "followup-sqlite-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        checkpointer.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Copies what the write-ahead log holds into the database file, beside the writers: with SQLite's automatic
+     * checkpoints, whichever commit crossed 1,000 logged pages copied them (and fsynced the file) itself, inside our
+     * writer lock, so one click in a hundred waited for it and every other writer behind it. PASSIVE waits for no one.
+     */
+    private void checkpoint() {
+        long seen = writes.get();
+        if (seen == checkpointedAt) {
+            return;
+        }
+        try {
+            jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)").mapToMap().list());
+            checkpointedAt = seen;
+        } catch (RuntimeException e) {
+            // closing, or the file went away: the next run (or SQLite's checkpoint when the last connection closes) copies it
+        }
     }
 
     /** Opens (creating if needed) and migrates the database file. */
@@ -53,6 +106,8 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("synchronous", "NORMAL");
             hc.addDataSourceProperty("busy_timeout", "5000");
             hc.addDataSourceProperty("foreign_keys", "true");
+            hc.addDataSourceProperty("wal_autocheckpoint", "0"); // the checkpointer thread does it (checkpoint())
+            hc.addDataSourceProperty("journal_size_limit", Long.toString(64L << 20)); // a big ingest's log shrinks back after
             hc.setInitializationFailTimeout(-1);
             HikariDataSource ds = new HikariDataSource(hc);
             try {
@@ -111,8 +166,80 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** For reads (and the migrations' own work); writes go through {@link #write}. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Runs {@code work} as one write transaction (BEGIN IMMEDIATE, then COMMIT; ROLLBACK when it throws) after
+     * the writers of this process ahead of it, and returns what it returned. Writes do not nest: {@code work}
+     * must not call another store's write (it would wait for itself), so this throws when it does.
+     */
+    public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
+        if (writer.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a write transaction on " + file + " is already open on this thread: writes do not nest");
+        }
+        acquireWriter();
+        try {
+            return jdbi.withHandle(h -> inImmediateTransaction(h, work));
+        } finally {
+            writes.incrementAndGet();
+            writer.unlock();
+        }
+    }
+
+    /** How many ingests this process has committed: what only an ingest changes (the search index) is cached by it. */
+    public long ingestGeneration() {
+        return ingests.get();
+    }
+
+    /** Called by the ingest after each commit. */
+    void ingested() {
+        ingests.incrementAndGet();
+    }
+
+    /** {@link #write} without a result. */
+    public <X extends Exception> void useWrite(HandleConsumer<X> work) throws X {
+        write(h -> {
+            work.useHandle(h);
+            return null;
+        });
+    }
+
+    private static <T, X extends Exception> T inImmediateTransaction(Handle h, HandleCallback<T, X> work) throws X {
+        h.execute("BEGIN IMMEDIATE");
+        boolean committed = false;
+        try {
+            T out = work.withHandle(h);
+            h.execute("COMMIT");
+            committed = true;
+            return out;
+        } finally {
+            if (!committed) {
+                rollback(h);
+            }
+        }
+    }
+
+    private static void rollback(Handle h) {
+        try {
+            h.execute("ROLLBACK");
+        } catch (RuntimeException alreadyEnded) {
+            // SQLite ends a transaction itself on some errors (disk full, I/O): then there is nothing to roll back
+        }
+    }
+
+    private void acquireWriter() {
+        try {
+            if (!writer.tryLock(WRITER_WAIT_MINUTES, TimeUnit.MINUTES)) {
+                throw new StoreException("The database " + file + " stayed busy with other changes for " + WRITER_WAIT_MINUTES
+                        + " minutes; nothing was changed. Try again; if it keeps happening, restart Followup.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Stopped while waiting to write to the database " + file + "; nothing was changed.", e);
+        }
     }
 
     public Path file() {
@@ -129,6 +256,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        checkpointer.shutdownNow();
+        try {
+            checkpointer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dataSource.close(); // the last connection to close checkpoints the rest
     }
 }

@@ -53,7 +53,7 @@ public final class IngestStore {
     /** Runs {@code work} in one transaction: all of it is committed, or (on any exception) none of it. */
     public <T> T inTransaction(Function<Session, T> work) {
         long[] committing = {0, 0};
-        T out = StoreErrors.guard(db, () -> db.jdbi().inTransaction(h -> {
+        T out = StoreErrors.guard(db, () -> db.write(h -> {
             try (Session s = new Session(h)) {
                 T result = work.apply(s);
                 s.deleteReplacedLeftovers();
@@ -65,6 +65,7 @@ public final class IngestStore {
                 return result;
             }
         }));
+        db.ingested();
         if (TIMING) {
             System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000,
                     (threadCpuNs() - committing[1]) / 1_000_000);
@@ -126,10 +127,16 @@ public final class IngestStore {
 
         private long nextSearchRow;
         private final long firstSearchRow;
+        private final int previousCacheSize;
+        private final int previousTempStore;
 
         Session(Handle h) {
             this.h = h;
             this.c = h.getConnection();
+            // a big page cache for the ingest only: the connection goes back to the pool, and eight connections each
+            // keeping 32 MB of pages cost serve a quarter GB of memory
+            this.previousCacheSize = h.createQuery("PRAGMA cache_size").mapTo(Integer.class).one();
+            this.previousTempStore = h.createQuery("PRAGMA temp_store").mapTo(Integer.class).one();
             h.execute("PRAGMA temp_store = MEMORY");
             h.execute("PRAGMA cache_size = -32768");
             this.firstSearchRow = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(1L);
@@ -673,6 +680,12 @@ public final class IngestStore {
                 } catch (SQLException e) {
                     // closing a statement of a finished transaction: nothing to do
                 }
+            }
+            try {
+                h.execute("PRAGMA cache_size = " + previousCacheSize);
+                h.execute("PRAGMA temp_store = " + previousTempStore);
+            } catch (RuntimeException brokenConnection) {
+                // the failure being unwound matters more; the pool drops a broken connection
             }
         }
 

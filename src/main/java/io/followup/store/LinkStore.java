@@ -50,7 +50,7 @@ public final class LinkStore {
 
     /** Links (or relinks) a user; an admin link is never replaced by an automatic one. */
     public void link(Link link) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
+        db.useWrite(h -> h.createUpdate("""
                         INSERT INTO chat_links(user_id, person, source, linked_by, linked_at) VALUES (:u, :p, :s, :b, :at)
                         ON CONFLICT(user_id) DO UPDATE SET person = excluded.person, source = excluded.source,
                                linked_by = excluded.linked_by, linked_at = excluded.linked_at
@@ -77,7 +77,7 @@ public final class LinkStore {
     }
 
     public void saveDirectory(List<DirectoryUser> users) {
-        db.jdbi().useTransaction(h -> {
+        db.useWrite(h -> {
             var batch = h.prepareBatch("""
                     INSERT INTO chat_users(user_id, real_name, display_name, email, is_bot, deleted, refreshed_at)
                     VALUES (:u, :r, :d, :e, :b, :x, :at)
@@ -96,13 +96,13 @@ public final class LinkStore {
 
     /** Claims a request key; false when it was claimed before (a retry or a duplicate). */
     public boolean claim(String key, Instant at) {
-        return db.jdbi().withHandle(h -> h.createUpdate("INSERT OR IGNORE INTO processed_requests(key, at) VALUES (:k, :at)")
+        return db.write(h -> h.createUpdate("INSERT OR IGNORE INTO processed_requests(key, at) VALUES (:k, :at)")
                 .bind("k", key).bind("at", at.toString()).execute()) == 1;
     }
 
     /** Forgets keys older than the cutoff (Slack retries within minutes). */
     public int forgetKeysBefore(Instant cutoff) {
-        return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM processed_requests WHERE at < :c")
+        return db.write(h -> h.createUpdate("DELETE FROM processed_requests WHERE at < :c")
                 .bind("c", cutoff.toString()).execute());
     }
 }

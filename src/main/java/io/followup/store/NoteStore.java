@@ -94,6 +94,37 @@ public final class NoteStore {
         });
     }
 
+    /** A note's row as stored: the columns an ingest writes from the note's content, as written (JSON as text). */
+    public record StoredNote(String title, String date, String type, boolean meeting, String participantsJson,
+                             String warningsJson, String sectionsJson, String hash, List<ParsedTask> tasks) {
+    }
+
+    public java.util.Optional<StoredNote> stored(String path) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT n.title, n.date, n.type, n.is_meeting, n.participants, n.warnings, "
+                        + "c.sections, n.content_hash, c.tasks FROM notes n JOIN note_content c ON c.path = n.path WHERE n.path = :p")
+                .bind("p", path)
+                .map((rs, ctx) -> new StoredNote(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), TaskLines.decode(rs.getBytes(9))))
+                .findOne());
+    }
+
+    /**
+     * A note rewritten by the write-back: its new fingerprint and task lines, when the rest of its row is as stored
+     * (the caller checked). Only if the stored hash is still {@code previousHash}; false (nothing changed) otherwise.
+     */
+    public boolean rewritten(String path, String previousHash, long size, long mtimeMs, String hash, List<ParsedTask> tasks) {
+        byte[] blob = TaskLines.encode(tasks);
+        return db.write(h -> {
+            int n = h.createUpdate("UPDATE notes SET size = :size, mtime_ms = :mtime, content_hash = :hash WHERE path = :p AND content_hash = :was")
+                    .bind("size", size).bind("mtime", mtimeMs).bind("hash", hash).bind("p", path).bind("was", previousHash).execute();
+            if (n != 1) {
+                return false;
+            }
+            h.createUpdate("UPDATE note_content SET tasks = :t WHERE path = :p").bind("t", blob).bind("p", path).execute();
+            return true;
+        });
+    }
+
     /** The task line at {@code line} of the note at {@code path}, as the last ingest read it. */
     public java.util.Optional<ParsedTask> taskLine(String path, int line) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT tasks FROM note_content WHERE path = :p").bind("p", path)

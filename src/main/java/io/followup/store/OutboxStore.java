@@ -23,9 +23,11 @@ public final class OutboxStore {
     public record NewMessage(LocalDate day, String recipient, String kind, String subject, String payload, Instant dueAt) {
     }
 
+    private final Database db;
     private final Jdbi jdbi;
 
     public OutboxStore(Database db) {
+        this.db = db;
         this.jdbi = db.jdbi();
     }
 
@@ -40,7 +42,7 @@ public final class OutboxStore {
     }
 
     private boolean insert(NewMessage m, Instant now, State state, String error) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return db.write(h -> h.createUpdate("""
                 INSERT OR IGNORE INTO outbox (day, recipient, kind, subject, payload, state, last_error, due_at_ms, created_at_ms)
                 VALUES (:day, :recipient, :kind, :subject, :payload, :state, :error, :due, :now)""")
                 .bind("day", m.day().toString()).bind("recipient", m.recipient()).bind("kind", m.kind())
@@ -69,7 +71,7 @@ public final class OutboxStore {
         if (rows.isEmpty()) {
             return added;
         }
-        jdbi.useTransaction(h -> {
+        db.useWrite(h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement("""
                     INSERT OR IGNORE INTO outbox (day, recipient, kind, subject, payload, state, last_error, due_at_ms, created_at_ms)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -102,7 +104,7 @@ public final class OutboxStore {
 
     /** Atomically takes the next queued row that is due, marking it 'sending' under {@code token}. */
     public Optional<OutboxRow> claimNext(Instant now, String token) {
-        return jdbi.withHandle(h -> {
+        return db.write(h -> {
             int n = h.createUpdate("""
                     UPDATE outbox SET state = 'sending', claim_token = :token, claimed_at_ms = :now
                     WHERE id = (SELECT id FROM outbox WHERE state = 'queued' AND due_at_ms <= :now ORDER BY due_at_ms, id LIMIT 1)
@@ -121,7 +123,7 @@ public final class OutboxStore {
      * {@code token} in one statement; each row's later updates are guarded by its id and that token.
      */
     public List<OutboxRow> claimBatch(Instant now, String token, int max) {
-        return jdbi.withHandle(h -> {
+        return db.write(h -> {
             int n = h.createUpdate("""
                     UPDATE outbox SET state = 'sending', claim_token = :token, claimed_at_ms = :now
                     WHERE id IN (SELECT id FROM outbox WHERE state = 'queued' AND due_at_ms <= :now ORDER BY due_at_ms, id LIMIT :max)
@@ -137,7 +139,7 @@ public final class OutboxStore {
 
     /** Records that part {@code partsSent - 1} of a long message went out; the first part's ts is the thread parent. */
     public boolean recordPart(long id, String token, int partsSent, String channel, String firstTs) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return db.write(h -> h.createUpdate("""
                 UPDATE outbox SET parts_sent = :parts, sent_channel = COALESCE(sent_channel, :channel), sent_ts = COALESCE(sent_ts, :ts),
                        uncertain_since_ms = NULL
                 WHERE id = :id AND claim_token = :token AND state = 'sending'""")
@@ -147,7 +149,7 @@ public final class OutboxStore {
 
     /** Marks the row sent and records the message ts in the same statement. */
     public boolean markSent(long id, String token, int partsSent, String channel, String firstTs, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return db.write(h -> h.createUpdate("""
                 UPDATE outbox SET state = 'sent', parts_sent = :parts, sent_channel = COALESCE(sent_channel, :channel),
                        sent_ts = COALESCE(sent_ts, :ts), sent_at_ms = :now, attempts = attempts + 1, last_error = NULL,
                        uncertain_since_ms = NULL, claim_token = NULL
@@ -161,7 +163,7 @@ public final class OutboxStore {
      * waits; {@code uncertainSince} non-null says the last post may have arrived and must be looked up first.
      */
     public boolean release(long id, String token, Instant nextAttempt, String error, boolean countAttempt, Instant uncertainSince) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return db.write(h -> h.createUpdate("""
                 UPDATE outbox SET state = 'queued', due_at_ms = :next, last_error = :error,
                        attempts = attempts + :inc, claim_token = NULL,
                        uncertain_since_ms = COALESCE(uncertain_since_ms, :uncertain)
@@ -173,7 +175,7 @@ public final class OutboxStore {
 
     /** Gives up on the row for good: a permanent error, or too many attempts. */
     public boolean markFailed(long id, String token, String error, boolean countAttempt) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return db.write(h -> h.createUpdate("""
                 UPDATE outbox SET state = 'failed', last_error = :error, attempts = attempts + :inc, claim_token = NULL
                 WHERE id = :id AND claim_token = :token AND state = 'sending'""")
                 .bind("error", error).bind("inc", countAttempt ? 1 : 0).bind("id", id).bind("token", token).execute()) == 1;
@@ -184,7 +186,7 @@ public final class OutboxStore {
      * flagged uncertain so the next sender looks for the post before posting again. Returns how many.
      */
     public int requeueAbandoned(Instant claimedBefore) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return db.write(h -> h.createUpdate("""
                 UPDATE outbox SET state = 'queued', claim_token = NULL,
                        uncertain_since_ms = COALESCE(uncertain_since_ms, claimed_at_ms),
                        last_error = 'sender stopped while posting'

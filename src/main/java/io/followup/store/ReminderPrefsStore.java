@@ -14,9 +14,11 @@ public final class ReminderPrefsStore {
         public static final Pref DEFAULT = new Pref(true, null);
     }
 
+    private final Database db;
     private final Jdbi jdbi;
 
     public ReminderPrefsStore(Database db) {
+        this.db = db;
         this.jdbi = db.jdbi();
     }
 
@@ -39,7 +41,7 @@ public final class ReminderPrefsStore {
     }
 
     public void setEnabled(String chatUser, boolean enabled, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        db.useWrite(h -> h.createUpdate("""
                 INSERT INTO reminder_prefs (chat_user, enabled, updated_at_ms) VALUES (:u, :e, :now)
                 ON CONFLICT (chat_user) DO UPDATE SET enabled = excluded.enabled, updated_at_ms = excluded.updated_at_ms""")
                 .bind("u", chatUser).bind("e", enabled ? 1 : 0).bind("now", now.toEpochMilli()).execute());
@@ -47,7 +49,7 @@ public final class ReminderPrefsStore {
 
     /** Sets the time and turns reminders on (asking for a time means wanting them). */
     public void setTime(String chatUser, LocalTime time, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        db.useWrite(h -> h.createUpdate("""
                 INSERT INTO reminder_prefs (chat_user, enabled, remind_at, updated_at_ms) VALUES (:u, 1, :t, :now)
                 ON CONFLICT (chat_user) DO UPDATE SET enabled = 1, remind_at = excluded.remind_at, updated_at_ms = excluded.updated_at_ms""")
                 .bind("u", chatUser).bind("t", time == null ? null : time.toString()).bind("now", now.toEpochMilli()).execute());

@@ -22,7 +22,7 @@ public final class TaskChangeStore {
     /** Saves {@code after} over {@code before}; false (and nothing written) when the row changed meanwhile. */
     public boolean apply(Task before, Task after, TaskEvent event) {
         try {
-            return db.jdbi().inTransaction(h -> {
+            return db.write(h -> {
                 int n = h.createUpdate("""
                         UPDATE tasks SET status = :status, status_symbol = :symbol, due = :due, done = :done,
                                cancelled = :cancelled, owner = :owner, owner_raw = :ownerRaw, owner_kind = :ownerKind,
@@ -46,8 +46,7 @@ public final class TaskChangeStore {
                         .bind("bCancelled", iso(before.cancelled()))
                         .execute();
                 if (n != 1) {
-                    h.rollback();
-                    return false;
+                    return false; // nothing was written: the row no longer says what before says
                 }
                 insert(h, event);
                 return true;
@@ -59,13 +58,13 @@ public final class TaskChangeStore {
 
     /** Records whether the change still has to reach the note. */
     public void setWritebackPending(String taskId, boolean pending) {
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE tasks SET writeback_pending = :p WHERE id = :id")
+        db.useWrite(h -> h.createUpdate("UPDATE tasks SET writeback_pending = :p WHERE id = :id")
                 .bind("p", pending ? 1 : 0).bind("id", taskId).execute());
     }
 
     /** Records an event without changing the task (e.g. a write-back outcome). */
     public void record(TaskEvent event) {
-        db.jdbi().useHandle(h -> insert(h, event));
+        db.useWrite(h -> insert(h, event));
     }
 
     /** Every recorded change of the task, oldest first. */

@@ -36,6 +36,7 @@ public final class TaskStore {
             .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(VAULT_ORDER);
 
     private final Database db;
+    private final SearchCache searches = new SearchCache(256);
 
     public TaskStore(Database db) {
         this.db = db;
@@ -159,14 +160,22 @@ public final class TaskStore {
         });
     }
 
-    /** The ids of the tasks matching a full-text search, best first (as {@link #search}, without loading them). */
+    /**
+     * The ids of the tasks matching a full-text search, best first (as {@link #search}, without loading them). Only an
+     * ingest changes the index: the ids are remembered while this process has not ingested since and no row was added
+     * to the index since (by another process too: search_seq.next grows with every row added).
+     */
     public List<String> searchIds(String words, int limit) {
         String match = SearchQuery.of(words);
         if (match.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'task' "
-                + "ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list());
+        return db.jdbi().withHandle(h -> {
+            long added = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(0L);
+            SearchCache.Version version = new SearchCache.Version(added, db.ingestGeneration());
+            return searches.get(limit + " " + match, version, () -> h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q "
+                    + "AND kind = 'task' ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list());
+        });
     }
 
     /** The tasks with these ids, in the order given (ids without a task are left out). */

@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +81,49 @@ public final class WritebackStore {
         return all;
     }
 
-    /** Ids of tasks with a recurrence rule. */
-    public Set<String> recurring() {
-        return db.jdbi().withHandle(h -> new HashSet<>(h.createQuery("SELECT id FROM tasks WHERE recurrence IS NOT NULL")
-                .mapTo(String.class).list()));
+    /**
+     * The state of every task an ingest of {@code paths} may change: the tasks with a source line in those notes or
+     * in a note of the same date (an ingest merges a date's notes again together). Far fewer than {@link #states()}
+     * when a few notes changed.
+     */
+    public Map<String, State> statesAround(Collection<String> paths) {
+        Map<String, State> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> {
+            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(paths))) {
+                h.createQuery(STATE_SELECT + " WHERE id IN (SELECT ts.task_id FROM task_sources ts WHERE ts.path IN (<p>)"
+                                + " UNION SELECT ts.task_id FROM task_sources ts JOIN notes n ON n.path = ts.path"
+                                + " WHERE n.date IN (SELECT date FROM notes WHERE path IN (<p>) AND date IS NOT NULL))")
+                        .bindList("p", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString("id"), state(rs, "")))
+                        .forEach(e -> out.put(e.getKey(), e.getValue()));
+            }
+        });
+        return out;
+    }
+
+    /** The states of the tasks with these ids (ids without a task are left out). */
+    public Map<String, State> states(Collection<String> ids) {
+        Map<String, State> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> {
+            for (List<String> chunk : Sql.chunks(ids)) {
+                h.createQuery(STATE_SELECT + " WHERE id IN (<ids>)").bindList("ids", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString("id"), state(rs, "")))
+                        .forEach(e -> out.put(e.getKey(), e.getValue()));
+            }
+        });
+        return out;
+    }
+
+    /** Which of these tasks have a recurrence rule. */
+    public Set<String> recurring(Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        db.jdbi().useHandle(h -> {
+            for (List<String> chunk : Sql.chunks(ids)) {
+                out.addAll(h.createQuery("SELECT id FROM tasks WHERE recurrence IS NOT NULL AND id IN (<ids>)").bindList("ids", chunk)
+                        .mapTo(String.class).list());
+            }
+        });
+        return out;
     }
 
     private static final String STATE_SELECT = "SELECT id, status, status_symbol, done, cancelled, due, scheduled, start,"
@@ -93,7 +134,7 @@ public final class WritebackStore {
      * pending keeps the first one's base, so a later note edit is still told apart from ours.
      */
     public void markPending(String taskId, State base, State target, String reason, Instant at) {
-        db.jdbi().useTransaction(h -> {
+        db.useWrite(h -> {
             Update upsert = h.createUpdate("""
                     INSERT INTO pending_writes (task_id, base_status, base_done, base_cancelled, base_due, base_scheduled,
                         base_start, base_owner, base_owner_raw, status, status_symbol, done, cancelled, due, scheduled,
@@ -115,14 +156,14 @@ public final class WritebackStore {
     }
 
     public void clearPending(String taskId) {
-        db.jdbi().useTransaction(h -> {
+        db.useWrite(h -> {
             h.createUpdate("DELETE FROM pending_writes WHERE task_id = :id").bind("id", taskId).execute();
             setFlag(h, taskId, false);
         });
     }
 
     public void countAttempt(String taskId, String reason) {
-        db.jdbi().useHandle(h -> h.createUpdate(
+        db.useWrite(h -> h.createUpdate(
                         "UPDATE pending_writes SET attempts = attempts + 1, reason = :reason WHERE task_id = :id")
                 .bind("id", taskId).bind("reason", reason).execute());
     }
@@ -139,7 +180,7 @@ public final class WritebackStore {
      * does not say it yet, so the change lives on in Followup until it can be written.
      */
     public void reassert(String taskId, State target) {
-        db.jdbi().useHandle(h -> {
+        db.useWrite(h -> {
             Update u = h.createUpdate("""
                     UPDATE tasks SET status = :status, status_symbol = :status_symbol, done = :done,
                         cancelled = :cancelled, due = :due, scheduled = :scheduled, start = :start, owner = :owner,
@@ -152,7 +193,7 @@ public final class WritebackStore {
 
     /** A change someone made in the note itself: history row with actor 'vault'. */
     public void recordNoteEdit(String taskId, Instant at, String action, String detail) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
+        db.useWrite(h -> h.createUpdate("""
                         INSERT INTO task_events (task_id, at, actor, action, detail, origin)
                         VALUES (:id, :at, 'vault', :action, :detail, 'note')""")
                 .bind("id", taskId).bind("at", at.toString()).bind("action", action).bind("detail", detail).execute());

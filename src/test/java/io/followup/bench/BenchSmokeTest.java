@@ -16,15 +16,15 @@ class BenchSmokeTest {
 
     @Test
     void slack_bench_serves_every_kind_of_request_and_reports_them() throws Exception {
-        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 120, List.of("-Xmx256m"), null,
-                "smoke");
+        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 12, 1, 2, 5, 120, List.of("-Xmx256m"),
+                java.util.Map.of(), null, "profile", "smoke");
         SlackBench.Result r = SlackBench.run(o);
         assertEquals(0, r.errors(), r.markdown());
         for (SlackBench.Kind k : SlackBench.Kind.values()) {
             assertEquals(10, r.counts().get(k), k + " in\n" + r.markdown());
             assertTrue(r.markdown().contains("| " + k.label + " | 10 |"), r.markdown());
         }
-        assertTrue(r.throughput() > 0 && r.p99AllMs() > 0, r.markdown());
+        assertTrue(r.throughput() > 0 && r.sustained() > 0 && r.p99AllMs() > 0, r.markdown());
         assertTrue(r.vmHwmKb() > 0, r.markdown());
         assertEquals(r.doneSent(), r.doneApplied(), r.markdown());
         assertTrue(r.markdown().contains("Machine: ") && r.markdown().contains("Command: `smoke"), r.markdown());

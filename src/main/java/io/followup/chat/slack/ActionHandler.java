@@ -1,6 +1,7 @@
 package io.followup.chat.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
@@ -24,12 +25,14 @@ final class ActionHandler {
     private final BlockKitRenderer renderer;
     private final HomePublisher home;
     private final Work work;
+    private final ResponseUrl responses;
 
-    ActionHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work) {
+    ActionHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work, ResponseUrl responses) {
         this.service = service;
         this.renderer = renderer;
         this.home = home;
         this.work = work;
+        this.responses = responses;
     }
 
     Response handle(BlockActionRequest req, ActionContext ctx) {
@@ -40,17 +43,31 @@ final class ActionHandler {
         BlockActionPayload.Action a = p.getActions().get(0);
         String user = p.getUser().getId();
         String key = "act:" + user + ":" + a.getActionTs() + ":" + a.getActionId() + ":" + a.getBlockId();
-        // acked at once; the claim (a database write that may wait for another writer) happens after the ack
-        work.background().execute(() -> run(p, a, user, ctx, key));
+        if (!work.claim(key)) {
+            return ctx.ack();
+        }
+        work.background().execute(() -> {
+            if (claimedBefore(key, a)) {
+                return;
+            }
+            run(p, a, user, ctx);
+        });
         return ctx.ack();
     }
 
-    private void run(BlockActionPayload p, BlockActionPayload.Action a, String user, ActionContext ctx, String key) {
+    /** Seen by the store already (delivered again after a restart): applied then, not again now. */
+    private boolean claimedBefore(String key, BlockActionPayload.Action a) {
+        try {
+            return !work.claimDurably(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record button {} as handled ({}); handling it", a.getActionId(), e.toString());
+            return false;
+        }
+    }
+
+    private void run(BlockActionPayload p, BlockActionPayload.Action a, String user, ActionContext ctx) {
         boolean inHome = p.getContainer() != null && "view".equals(p.getContainer().getType());
         try {
-            if (!work.claim(key)) {
-                return; // a redelivered click
-            }
             if (ActionIds.MORE.equals(a.getActionId())) {
                 Reply.View view = ActionIds.view(a.getValue()).orElse(new Reply.View("", 0));
                 if (inHome || view.home()) {
@@ -100,14 +117,14 @@ final class ActionHandler {
             home.publish(user, 0, reply.title());
             return;
         }
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(renderer.fallback(reply))
-                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        responses.send(ctx.getResponseUrl(), ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                .text(renderer.fallback(reply)).blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
         home.republish(reply.changedOwners(), user, null);
     }
 
     private void replace(ActionContext ctx, Reply reply) throws java.io.IOException {
-        ctx.respond(r -> r.replaceOriginal(true).text(renderer.fallback(reply))
-                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+        responses.send(ctx.getResponseUrl(), ActionResponse.builder().replaceOriginal(true).text(renderer.fallback(reply))
+                .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
     }
 
     private void notice(ActionContext ctx, boolean inHome, String user, String text) {
@@ -115,7 +132,7 @@ final class ActionHandler {
             if (inHome || ctx.getResponseUrl() == null) {
                 home.publish(user, 0, text);
             } else {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+                responses.send(ctx.getResponseUrl(), ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(text).build());
             }
         } catch (Exception e) {
             LOG.warn("could not tell {}: {}", user, e.toString());

@@ -1,6 +1,7 @@
 package io.followup.chat.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -21,17 +22,20 @@ final class CommandHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
     private static final long ACK_BUDGET_MS = 2000;
+    private static final String ALREADY = "Already handled this command.";
 
     private final CommandService service;
     private final BlockKitRenderer renderer;
     private final HomePublisher home;
     private final Work work;
+    private final ResponseUrl responses;
 
-    CommandHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work) {
+    CommandHandler(CommandService service, BlockKitRenderer renderer, HomePublisher home, Work work, ResponseUrl responses) {
         this.service = service;
         this.renderer = renderer;
         this.home = home;
         this.work = work;
+        this.responses = responses;
     }
 
     Response tasks(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -43,25 +47,25 @@ final class CommandHandler {
             return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(now.get()))
                     .blocks(renderer.blocks(now.get(), BlockKitRenderer.MESSAGE_BLOCKS)));
         }
-        return answer(req, ctx, () -> service.tasks(p.getUserId(), p.getText(), origin));
+        return answer(req, ctx, service.changes(p.getText()), () -> service.tasks(p.getUserId(), p.getText(), origin));
     }
 
     Response meetings(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        return answer(req, ctx, () -> service.meetings(p.getUserId(), p.getText()));
+        return answer(req, ctx, false, () -> service.meetings(p.getUserId(), p.getText()));
     }
 
-    private Response answer(SlashCommandRequest req, SlashCommandContext ctx, java.util.function.Supplier<Reply> command) {
+    /** {@code changes}: the command may change something, so the store, too, must not have seen its key before. */
+    private Response answer(SlashCommandRequest req, SlashCommandContext ctx, boolean changes, java.util.function.Supplier<Reply> command) {
         SlashCommandPayload p = req.getPayload();
         String key = "cmd:" + (p.getTriggerId() != null ? p.getTriggerId() : p.getUserId() + ":" + req.getHeaders().getFirstValue("X-Slack-Request-Timestamp"));
-        // the claim is a database write: it waits inside the ack budget like the command, never in front of it
-        // (another writer may hold the database for seconds); null means a retry of a command already handled
-        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(() -> work.claim(key) ? command.get() : null, work.commands());
+        if (!work.claim(key)) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(ALREADY));
+        }
+        CompletableFuture<Reply> future = CompletableFuture.supplyAsync(
+                () -> changes && !work.claimDurably(key) ? Reply.notice(ALREADY) : command.get(), work.commands());
         try {
             Reply reply = future.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
-            if (reply == null) {
-                return ctx.ack(r -> r.responseType("ephemeral").text("Already handled this command."));
-            }
             afterChange(reply, p.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
                     .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
@@ -81,15 +85,12 @@ final class CommandHandler {
         try {
             if (error != null) {
                 LOG.error("slash command failed", error);
-                ctx.respond(r -> r.responseType("ephemeral").text(Work.problem(error)));
+                responses.send(ctx.getResponseUrl(), SlashCommandResponse.builder().responseType("ephemeral").text(Work.problem(error)).build());
                 return;
             }
-            if (reply == null) {
-                return; // a retry: the first delivery answers
-            }
             afterChange(reply, userId);
-            ctx.respond(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
-                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+            responses.send(ctx.getResponseUrl(), SlashCommandResponse.builder().responseType("ephemeral").text(renderer.fallback(reply))
+                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
         } catch (Exception e) {
             LOG.warn("could not respond via response_url: {}", e.toString());
         }

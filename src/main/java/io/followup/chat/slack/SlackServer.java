@@ -68,24 +68,17 @@ public final class SlackServer implements AutoCloseable {
         BlockKitRenderer renderer = new BlockKitRenderer();
         HomePublisher home = new HomePublisher(service, directory, renderer, connection.methods(), work.background());
         this.home = home;
-        CommandHandler commands = new CommandHandler(service, renderer, home, work);
-        ActionHandler actions = new ActionHandler(service, renderer, home, work);
+        ResponseUrl responses = new ResponseUrl(connection.slack());
+        CommandHandler commands = new CommandHandler(service, renderer, home, work, responses);
+        ActionHandler actions = new ActionHandler(service, renderer, home, work, responses);
         app.command("/tasks", commands::tasks);
         app.command("/meetings", commands::meetings);
         app.blockAction(Pattern.compile("^" + Pattern.quote(ActionIds.PREFIX) + ".*"), actions::handle);
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
-            if ("home".equals(e.getTab())) {
-                // claimed after the ack, so a busy database never delays it; a retried event is published once
-                work.background().execute(() -> {
-                    try {
-                        if (work.claim("evt:" + payload.getEventId())) {
-                            home.publish(e.getUser(), 0, null);
-                        }
-                    } catch (RuntimeException ex) {
-                        LOG.warn("App Home of {} not published: {}", e.getUser(), ex.toString());
-                    }
-                });
+            String key = "evt:" + payload.getEventId();
+            if ("home".equals(e.getTab()) && work.claim(key)) {
+                work.background().execute(() -> home.publish(e.getUser(), 0, null));
             }
             return ctx.ack();
         });

@@ -5,13 +5,15 @@ import io.followup.store.Database;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where slow work goes after the 3-second ack, plus the one place a fault becomes user text, and the
- * claim on request keys that makes a retried or repeated request apply once.
+ * claims on request keys that make a retried or repeated request apply once (in memory for the ack, in the
+ * store before a change).
  */
 final class Work implements AutoCloseable {
 
@@ -21,6 +23,10 @@ final class Work implements AutoCloseable {
     private final ThreadPoolExecutor background;
     private final io.followup.store.LinkStore links;
     private final Clock clock;
+    /** Request keys seen lately, with when (nanoTime); Slack retries within minutes. */
+    private final ConcurrentHashMap<String, Long> recent = new ConcurrentHashMap<>();
+    private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(30);
+    private static final int RECENT_MAX = 20_000;
 
     Work(io.followup.store.LinkStore links, Clock clock) {
         this.commands = pool("followup-command-", 8, 256);
@@ -54,8 +60,23 @@ final class Work implements AutoCloseable {
         return background;
     }
 
-    /** True the first time a key is seen (a Slack retry or a double delivery sees false). */
+    /**
+     * True the first time this process sees a request key (a Slack retry or a double delivery sees false). Answers
+     * from memory: an ack never waits for the database, whose writer may be busy with an ingest for a while.
+     */
     boolean claim(String key) {
+        long now = System.nanoTime();
+        if (recent.size() > RECENT_MAX) {
+            recent.values().removeIf(at -> now - at > REMEMBER_NANOS);
+        }
+        return recent.putIfAbsent(key, now) == null;
+    }
+
+    /**
+     * True the first time the store sees a request key, across restarts too; called after the ack, before a
+     * request changes anything, so a retry delivered to a restarted Followup is not applied twice either.
+     */
+    boolean claimDurably(String key) {
         return links.claim(key, clock.instant());
     }
 

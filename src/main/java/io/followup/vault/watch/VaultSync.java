@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One sync cycle after the vault changed: ingest, record what the notes changed on their own (someone
@@ -26,6 +28,8 @@ public final class VaultSync {
     }
 
     private final IngestRun ingest;
+    private final Supplier<Collection<String>> pendingChanges;
+    private final Function<Collection<String>, Collection<String>> changedOf;
     private final WritebackStore store;
     private final PendingWrites pending;
     private final Lock lock;
@@ -33,37 +37,97 @@ public final class VaultSync {
 
     /** {@code lock} is the write-back's, so an ingest never reads a note between our read and our rename. */
     public VaultSync(IngestRun ingest, WritebackStore store, PendingWrites pending, Lock lock, Clock clock) {
+        this(ingest, null, null, store, pending, lock, clock);
+    }
+
+    /**
+     * {@code pendingChanges} says which notes a full ingest would read now (new, changed or deleted, relative to the
+     * vault): a full sync then compares only the tasks those notes touch. {@code changedOf} says which of some notes
+     * differ from what the store read (the watcher reports our own write-backs too, which the store already took).
+     * Null: a full sync compares every task; every reported note is ingested.
+     */
+    public VaultSync(IngestRun ingest, Supplier<Collection<String>> pendingChanges,
+                     Function<Collection<String>, Collection<String>> changedOf, WritebackStore store, PendingWrites pending,
+                     Lock lock, Clock clock) {
         this.ingest = ingest;
+        this.pendingChanges = pendingChanges;
+        this.changedOf = changedOf;
         this.store = store;
         this.pending = pending;
         this.lock = lock;
         this.clock = clock;
     }
 
-    /** Ingests {@code changedRelPaths} (null: everything) and follows up; returns the note edits recorded. */
+    /**
+     * Ingests {@code changedRelPaths} (null: everything; a rescan that finds no note changed ingests nothing) and
+     * follows up; returns the note edits recorded.
+     */
     public int sync(Collection<String> changedRelPaths) {
+        return sync(changedRelPaths, false);
+    }
+
+    /** A full sync that ingests even when no note changed (serve's first one, whose report it prints). */
+    public int syncAll() {
+        return sync(null, true);
+    }
+
+    private int sync(Collection<String> changedRelPaths, boolean always) {
         lock.lock();
         try {
-            Map<String, State> before = store.states();
-            ingest.ingest(changedRelPaths);
-            Map<String, State> after = store.states();
-            Set<String> recurring = store.recurring();
-            int edits = 0;
-            for (Map.Entry<String, State> e : after.entrySet()) {
-                State was = before.get(e.getKey());
-                if (was != null && !nextInstanceTookOver(was, e.getValue(), recurring.contains(e.getKey()))) {
-                    String detail = describe(was, e.getValue());
-                    if (!detail.isEmpty()) {
-                        store.recordNoteEdit(e.getKey(), clock.instant(), "note-edit", detail);
-                        edits++;
-                    }
-                }
-            }
+            int edits = changedRelPaths == null && pendingChanges != null ? ingestPlanned(always) : ingestAndCompare(changedRelPaths);
             pending.retry();
             return edits;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A full sync when the notes it will read are known first: only the tasks of those notes are compared, not every
+     * task of the vault (two copies of all of them cost a large vault's serve a hundred MB at every rescan), and with
+     * none changed there is nothing to ingest. A note saved between the planning and the ingest is read without its
+     * tasks in the comparison, so that one save leaves no 'vault' history row.
+     */
+    private int ingestPlanned(boolean always) {
+        Collection<String> changed = pendingChanges.get();
+        if (changed.isEmpty() && !always) {
+            return 0;
+        }
+        return ingestAndCompare(null, store.statesAround(changed));
+    }
+
+    private int ingestAndCompare(Collection<String> changedRelPaths) {
+        if (changedRelPaths == null) {
+            return ingestAndCompare(null, store.states());
+        }
+        Collection<String> changed = changedOf == null ? changedRelPaths : changedOf.apply(changedRelPaths);
+        if (changed.isEmpty()) {
+            return 0; // e.g. notes our write-back rewrote and the store already took
+        }
+        // only the tasks of the changed notes (and of their dates' other notes) can change in a partial ingest
+        return ingestAndCompare(changed, store.statesAround(changed));
+    }
+
+    /** Ingests, then records as 'vault' history how the tasks in {@code before} changed; returns how many did. */
+    private int ingestAndCompare(Collection<String> changedRelPaths, Map<String, State> before) {
+        ingest.ingest(changedRelPaths);
+        if (before.isEmpty()) {
+            return 0;
+        }
+        Map<String, State> after = store.states(before.keySet());
+        Set<String> recurring = store.recurring(after.keySet());
+        int edits = 0;
+        for (Map.Entry<String, State> e : after.entrySet()) {
+            State was = before.get(e.getKey());
+            if (was != null && !nextInstanceTookOver(was, e.getValue(), recurring.contains(e.getKey()))) {
+                String detail = describe(was, e.getValue());
+                if (!detail.isEmpty()) {
+                    store.recordNoteEdit(e.getKey(), clock.instant(), "note-edit", detail);
+                    edits++;
+                }
+            }
+        }
+        return edits;
     }
 
     /**

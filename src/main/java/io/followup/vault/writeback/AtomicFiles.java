@@ -16,17 +16,22 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replaces a file's content all at once: write a temp file beside it, fsync, give it the original's
  * permissions, rename over the original, fsync the directory. A crash leaves either the old or the new
- * file, never half of one; a temp file left by a crash is removed on the next write to the same file.
+ * file, never half of one; temp files a crash left are removed by the next run's first write to their folder.
  * Temp names start with a dot and do not end in .md, so the scanner and the watcher ignore them.
  */
 public final class AtomicFiles {
 
     /** What a replace did; faults (disk full, I/O errors) are thrown as {@link UncheckedIOException}. */
     public enum Result { WRITTEN, READ_ONLY, CHANGED_MEANWHILE, MISSING }
+
+    /** A replace's result and, when WRITTEN, the file's modification time as the rename left it (the temp file's). */
+    public record Replacement(Result result, long mtimeMs) {
+    }
 
     /** Test seam: runs after the temp file is complete and before the rename. */
     @FunctionalInterface
@@ -36,6 +41,10 @@ public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".followup-tmp";
     private final BeforeRename beforeRename;
+    /** Folders already searched for temps a crash left: listing a big folder at every write is slow. */
+    private final Set<Path> cleaned = ConcurrentHashMap.newKeySet();
+    /** A temp file this old is a crash's leftover, not another writer's file in flight (which lives milliseconds). */
+    private static final long STALE_MILLIS = 60_000;
 
     public AtomicFiles() {
         this(temp -> { });
@@ -67,18 +76,26 @@ public final class AtomicFiles {
      * edit was computed from), so an edit made meanwhile in Obsidian is never overwritten.
      */
     public Result replace(Path file, byte[] expected, byte[] content) {
+        return replaceFile(file, expected, content).result();
+    }
+
+    /** {@link #replace}, also saying the file's modification time after it, so its new fingerprint is known. */
+    public Replacement replaceFile(Path file, byte[] expected, byte[] content) {
         if (!Files.isRegularFile(file)) {
-            return Result.MISSING;
+            return new Replacement(Result.MISSING, 0);
         }
         if (isReadOnly(file)) {
-            return Result.READ_ONLY;
+            return new Replacement(Result.READ_ONLY, 0);
         }
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            removeStaleTemps(dir, file.getFileName().toString());
+            if (cleaned.add(dir)) {
+                // a crash of an earlier run can have left some; this run deletes its own (finally, below)
+                removeStaleTemps(dir);
+            }
             if (!Arrays.equals(Files.readAllBytes(file), expected)) {
-                return Result.CHANGED_MEANWHILE;
+                return new Replacement(Result.CHANGED_MEANWHILE, 0);
             }
             temp = Files.createTempFile(dir, "." + file.getFileName() + ".", TEMP_SUFFIX);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -92,17 +109,19 @@ public final class AtomicFiles {
             beforeRename.run(temp);
             // again, after the slow part (fsync): a save made in Obsidian meanwhile must not be renamed over
             if (!Arrays.equals(Files.readAllBytes(file), expected)) {
-                return Result.CHANGED_MEANWHILE;
+                return new Replacement(Result.CHANGED_MEANWHILE, 0);
             }
+            // read before the rename: afterwards the time could already be someone else's save
+            long mtimeMs = Files.getLastModifiedTime(temp).toMillis();
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             fsyncDirectory(dir);
-            return Result.WRITTEN;
+            return new Replacement(Result.WRITTEN, mtimeMs);
         } catch (AccessDeniedException e) {
-            return Result.READ_ONLY;
+            return new Replacement(Result.READ_ONLY, 0);
         } catch (FileSystemException e) {
             if (e.getMessage() != null && e.getMessage().contains("Read-only file system")) {
-                return Result.READ_ONLY;
+                return new Replacement(Result.READ_ONLY, 0);
             }
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -112,7 +131,7 @@ public final class AtomicFiles {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
-                    // removed by the next write to this file
+                    cleaned.remove(dir); // removed by a later write to this folder
                 }
             }
         }
@@ -146,16 +165,19 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(to, perms);
     }
 
-    private static void removeStaleTemps(Path dir, String name) throws IOException {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*" + TEMP_SUFFIX)) {
-            for (Path p : stale) {
-                Files.deleteIfExists(p);
+    private static void removeStaleTemps(Path dir) throws IOException {
+        long before = System.currentTimeMillis() - STALE_MILLIS;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+            for (Path p : temps) {
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < before) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // its writer renamed or removed it meanwhile
+                }
             }
         }
-    }
-
-    private static String globEscape(String s) {
-        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     private static void fsyncDirectory(Path dir) {

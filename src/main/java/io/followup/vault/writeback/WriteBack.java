@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,7 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,28 +40,47 @@ public final class WriteBack implements TaskWriter {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBack.class);
     static final String OFF = "Saved in Followup only: writing back to the notes is off (FOLLOWUP_WRITEBACK=off).";
 
+    /** Locks per note file (by hash of its path), so changes to different notes are written, and fsynced, at once. */
+    private static final int STRIPES = 64;
+
     private final Path vault;
     private final boolean enabled;
     private final WritebackStore store;
     private final Clock clock;
     private final AtomicFiles files;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final OwnWrites ownWrites;
+    /** Shared by write-backs, exclusive for the sync cycle: an ingest never reads a note between our read and our rename. */
+    private final ReentrantReadWriteLock syncLock = new ReentrantReadWriteLock(true);
+    private final ReentrantLock[] fileLocks = new ReentrantLock[STRIPES];
 
     public WriteBack(Path vault, boolean enabled, WritebackStore store, Clock clock) {
-        this(vault, enabled, store, clock, new AtomicFiles());
+        this(vault, enabled, store, clock, new AtomicFiles(), OwnWrites.NONE);
+    }
+
+    /** {@code ownWrites} takes each note written into the store, so the watcher need not ingest our own writes. */
+    public WriteBack(Path vault, boolean enabled, WritebackStore store, Clock clock, OwnWrites ownWrites) {
+        this(vault, enabled, store, clock, new AtomicFiles(), ownWrites);
     }
 
     WriteBack(Path vault, boolean enabled, WritebackStore store, Clock clock, AtomicFiles files) {
+        this(vault, enabled, store, clock, files, OwnWrites.NONE);
+    }
+
+    WriteBack(Path vault, boolean enabled, WritebackStore store, Clock clock, AtomicFiles files, OwnWrites ownWrites) {
         this.vault = vault.toAbsolutePath().normalize();
         this.enabled = enabled;
         this.store = store;
         this.clock = clock;
         this.files = files;
+        this.ownWrites = ownWrites;
+        for (int i = 0; i < STRIPES; i++) {
+            fileLocks[i] = new ReentrantLock();
+        }
     }
 
-    /** Held while a note is edited; the sync cycle holds it too, so an ingest never reads half a change. */
-    public ReentrantLock lock() {
-        return lock;
+    /** The sync cycle holds this while it ingests: no note is being edited meanwhile, so an ingest never reads half a change. */
+    public Lock lock() {
+        return syncLock.writeLock();
     }
 
     @Override
@@ -67,35 +89,69 @@ public final class WriteBack implements TaskWriter {
     }
 
     WriteResult write(String taskId, String description, List<SourceRef> sources, State base, State target) {
-        lock.lock();
+        Map<String, List<Integer>> byFile = sources.stream().collect(Collectors.groupingBy(
+                SourceRef::path, TreeMap::new, Collectors.mapping(SourceRef::line, Collectors.toList())));
+        List<ReentrantLock> held = lockFiles(byFile.keySet());
         try {
             if (!enabled) {
                 store.markPending(taskId, base, target, "write-back is off", clock.instant());
                 return WriteResult.disabled(OFF);
             }
-            Map<String, List<Integer>> byFile = sources.stream().collect(Collectors.groupingBy(
-                    SourceRef::path, TreeMap::new, Collectors.mapping(SourceRef::line, Collectors.toList())));
             String problem = byFile.isEmpty() ? "the task has no source line" : null;
+            List<Written> written = new ArrayList<>();
             for (Map.Entry<String, List<Integer>> file : byFile.entrySet()) {
-                Optional<String> p = writeFile(file.getKey(), file.getValue(), description, base, target);
+                Optional<String> p = writeFile(file.getKey(), file.getValue(), description, base, target, written);
                 if (p.isPresent()) {
                     problem = p.get();
                 }
             }
             if (problem == null) {
                 store.clearPending(taskId);
+                written.forEach(this::tellStore);
                 return new WriteResult(WriteResult.Outcome.WRITTEN, "");
             }
             store.markPending(taskId, base, target, problem, clock.instant());
             return new WriteResult(WriteResult.Outcome.PENDING,
                     "Changed in chat, not yet in the note (" + problem + "); Followup will retry.", problem);
         } finally {
-            lock.unlock();
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
+            syncLock.readLock().unlock();
         }
     }
 
+    /** A note this write-back replaced: its bytes before and after, and whether lines changed in place only (none added). */
+    private record Written(String relPath, byte[] before, byte[] after, long mtimeMs, boolean inPlace) {
+    }
+
+    private void tellStore(Written w) {
+        if (!w.inPlace()) {
+            return; // a recurring task's next instance was added: the watcher's ingest merges it
+        }
+        try {
+            ownWrites.written(w.relPath(), w.before(), w.after(), w.mtimeMs());
+        } catch (RuntimeException e) {
+            LOG.warn("The store could not take the new content of {} ({}); the vault watcher will read it again", w.relPath(), e.toString());
+        }
+    }
+
+    /** Takes the sync lock (shared), then each file's lock in one global order, so two write-backs never wait for each other. */
+    private List<ReentrantLock> lockFiles(java.util.Collection<String> relPaths) {
+        syncLock.readLock().lock();
+        java.util.SortedSet<Integer> stripes = new java.util.TreeSet<>();
+        relPaths.forEach(p -> stripes.add(Math.floorMod(p.hashCode(), STRIPES)));
+        List<ReentrantLock> held = new ArrayList<>(stripes.size());
+        for (int s : stripes) {
+            fileLocks[s].lock();
+            held.add(fileLocks[s]);
+        }
+        return held;
+    }
+
     /** Edits the task's lines in one file; empty when done, else why not. */
-    private Optional<String> writeFile(String relPath, List<Integer> lines, String description, State base, State target) {
+    private Optional<String> writeFile(String relPath, List<Integer> lines, String description, State base, State target,
+                                       List<Written> written) {
         Path file = vault.resolve(relPath).normalize();
         if (!file.startsWith(vault)) {
             return Optional.of(relPath + " is outside the vault");
@@ -111,6 +167,7 @@ public final class WriteBack implements TaskWriter {
                 }
                 byte[] bytes = Files.readAllBytes(file);
                 NoteLines note = NoteLines.of(bytes);
+                int linesBefore = note.size();
                 if (!edit(note, relPath, lines, description, base, target)) {
                     return Optional.of(relPath + " changed and the task line is not certain");
                 }
@@ -118,8 +175,10 @@ public final class WriteBack implements TaskWriter {
                 if (Arrays.equals(out, bytes)) {
                     return Optional.empty();
                 }
-                switch (files.replace(file, bytes, out)) {
+                AtomicFiles.Replacement r = files.replaceFile(file, bytes, out);
+                switch (r.result()) {
                     case WRITTEN:
+                        written.add(new Written(relPath, bytes, out, r.mtimeMs(), note.size() == linesBefore));
                         return Optional.empty();
                     case READ_ONLY:
                         return Optional.of(relPath + " is read-only");

@@ -29,6 +29,8 @@ class VaultWatcherTest {
     Path dir;
     VaultFixture vault;
     VaultSync sync;
+    final java.util.concurrent.atomic.AtomicInteger fullIngests = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger partialIngests = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void open() {
@@ -36,11 +38,14 @@ class VaultWatcherTest {
         WriteBack wb = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK);
         sync = new VaultSync(paths -> {
             if (paths == null) {
+                fullIngests.incrementAndGet();
                 vault.ingester.ingest();
             } else {
+                partialIngests.incrementAndGet();
                 vault.ingester.ingestPaths(paths);
             }
-        }, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
+        }, vault.ingester::pendingChanges, vault.ingester::pendingChanges, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(),
+                VaultFixture.CLOCK);
     }
 
     @AfterEach
@@ -144,6 +149,40 @@ class VaultWatcherTest {
         Task next = taskWith("Water the plants", TaskStatus.OPEN).orElseThrow();
         assertEquals(java.time.LocalDate.of(2025, 11, 7), next.due());
         assertTrue(new TaskChangeStore(vault.db).history(next.id()).isEmpty());
+    }
+
+    @Test
+    void a_full_rescan_compares_the_tasks_of_the_notes_it_reads_again_and_records_their_edits() {
+        vault.write("a.md", utf8("---\ndate: 2025-10-01\n---\n- [ ] Send the deck @Ana\n"));
+        vault.write("b.md", utf8("---\ndate: 2025-10-01\n---\n- [ ] Book the room @Bo\n"));
+        vault.write("c.md", utf8("---\ndate: 2025-10-02\n---\n- [ ] Order lunch @Cy\n"));
+        vault.ingest();
+        Task deck = vault.task("Send the deck");
+        vault.write("a.md", utf8("---\ndate: 2025-10-01\n---\n- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+
+        assertEquals(java.util.Set.of("a.md"), vault.ingester.pendingChanges());
+        // the changed note's tasks and those of its date's other notes (merged again with it), not the rest
+        assertEquals(java.util.Set.of(deck.id(), vault.task("Book the room").id()), vault.store.statesAround(List.of("a.md")).keySet());
+        assertEquals(1, sync.sync(null));
+        List<TaskEvent> history = new TaskChangeStore(vault.db).history(deck.id());
+        assertEquals(List.of("note-edit"), history.stream().map(TaskEvent::action).toList());
+        assertEquals(java.util.Set.of(), vault.ingester.pendingChanges());
+        int ingests = fullIngests.get();
+        assertEquals(0, sync.sync(null));
+        assertEquals(ingests, fullIngests.get(), "a rescan that finds nothing changed ingests nothing");
+        sync.syncAll();
+        assertEquals(ingests + 1, fullIngests.get(), "serve's first sync ingests anyway");
+    }
+
+    @Test
+    void notes_reported_but_as_the_store_read_them_are_not_ingested_again() {
+        vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        assertEquals(0, sync.sync(List.of("n.md", "gone-before-it-was-read.md")));
+        assertEquals(0, partialIngests.get(), "nothing differs from the store");
+        vault.write("n.md", utf8("- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+        assertEquals(1, sync.sync(List.of("n.md")));
+        assertEquals(1, partialIngests.get());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.followup.vault.writeback;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,9 +96,17 @@ class AtomicFilesTest {
     @Test
     void a_temp_file_left_by_a_killed_process_is_removed_by_the_next_write() throws IOException {
         Path f = Files.write(dir.resolve("n.md"), b("original"));
-        Files.write(dir.resolve(".n.md.12345" + AtomicFiles.TEMP_SUFFIX), b("half"));
-        assertEquals(AtomicFiles.Result.WRITTEN, new AtomicFiles().replace(f, b("original"), b("new")));
-        assertEquals(0, temps());
+        Path left = Files.write(dir.resolve(".n.md.12345" + AtomicFiles.TEMP_SUFFIX), b("half"));
+        Files.setLastModifiedTime(left, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        // another writer's temp, in flight right now, is not a leftover
+        Path inFlight = Files.write(dir.resolve(".other.md.678" + AtomicFiles.TEMP_SUFFIX), b("being written"));
+        AtomicFiles files = new AtomicFiles();
+        assertEquals(AtomicFiles.Result.WRITTEN, files.replace(f, b("original"), b("new")));
+        assertFalse(Files.exists(left));
+        assertTrue(Files.exists(inFlight));
+        AtomicFiles.Replacement r = files.replaceFile(f, b("new"), b("newer"));
+        assertEquals(AtomicFiles.Result.WRITTEN, r.result());
+        assertEquals(Files.getLastModifiedTime(f).toMillis(), r.mtimeMs(), "the new fingerprint's timestamp");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.followup.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.followup.ingest.Ingester;
+import io.followup.people.People;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Searches are remembered only while the search index is as they found it, whoever changes it. */
+class SearchCacheTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_search_sees_tasks_ingested_since_by_this_process_or_another() throws Exception {
+        Path vault = Files.createDirectories(dir.resolve("vault"));
+        Files.writeString(vault.resolve("a.md"), "- [ ] Renew the carrier contract @Ana\n- [ ] Book the room @Bo\n");
+        Path file = dir.resolve("f.db");
+        try (Database db = Database.open(file); Database other = Database.open(file)) {
+            new Ingester(vault, db, People.empty(), CLOCK).ingest();
+            TaskStore tasks = new TaskStore(db);
+            List<String> first = tasks.searchIds("contract", 50);
+            assertEquals(1, first.size());
+            assertSame(first, tasks.searchIds("contract", 50), "the same search again is remembered");
+
+            Files.writeString(vault.resolve("b.md"), "- [ ] Sign the contract @Bo\n");
+            new Ingester(vault, db, People.empty(), CLOCK).ingest();
+            assertEquals(2, tasks.searchIds("contract", 50).size(), "this process ingested");
+
+            // another pool on the same file (as another followup process) adds a task
+            Files.writeString(vault.resolve("c.md"), "- [ ] Print the contract @Cy\n");
+            new Ingester(vault, other, People.empty(), CLOCK).ingest();
+            assertEquals(3, tasks.searchIds("contract", 50).size(), "another process ingested");
+            assertEquals(1, tasks.searchIds("contract", 1).size());
+        }
+    }
+}
