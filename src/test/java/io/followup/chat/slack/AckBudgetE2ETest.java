@@ -83,10 +83,15 @@ class AckBudgetE2ETest {
 
         assertEquals(200, clickStatus);
         assertTrue(clickMillis < 2500, "click acknowledged after " + clickMillis + " ms");
-        assertTrue(ack.get("text").getAsString().contains("Working on it"), ack.toString());
         assertTrue(commandMillis < 4200, "command acknowledged after " + commandMillis + " ms");
-        java.util.List<FakeSlackApi.Call> answers = f.api.await("response_url", 2);
-        assertTrue(answers.stream().anyMatch(c -> c.body().contains("Overdue")), answers.toString());
+        // a command that only reads needs no write (its request key is claimed in memory), so it is answered in
+        // the ack itself; should the machine be too slow for the budget, the answer follows via response_url
+        boolean answeredInAck = ack.get("text").getAsString().contains("Overdue");
+        if (!answeredInAck) {
+            assertTrue(ack.get("text").getAsString().contains("Working on it"), ack.toString());
+        }
+        java.util.List<FakeSlackApi.Call> answers = f.api.await("response_url", answeredInAck ? 1 : 2);
+        assertTrue(answeredInAck || answers.stream().anyMatch(c -> c.body().contains("Overdue")), answers.toString());
         assertTrue(answers.stream().anyMatch(c -> c.body().contains("Marked done: Send the revised contract")), answers.toString());
         assertEquals(io.followup.model.TaskStatus.DONE, f.chat.tasks.byId(id).orElseThrow().status());
     }
