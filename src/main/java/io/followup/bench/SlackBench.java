@@ -57,8 +57,16 @@ public final class SlackBench {
     static final String USER = "U0PRIYA";
     static final String PERSON = NoteGenerator.ME;
     static final String TODAY = NoteGenerator.TODAY.toString();
-    static final List<String> SEARCHES = List.of("load test", "invoice", "design tokens", "launch checklist", "on-call rota",
-            "steering meeting", "contract", "edge cases");
+    /**
+     * The words of the {@code n}th search: a verb and an object of the generated tasks, ~700 pairs in a scattered
+     * order, so that the store's cache of recent searches (256) is hit about as often as by a team asking many
+     * different questions, not by the same few phrases again and again.
+     */
+    static String searchWords(int n) {
+        int h = (int) ((n * 2654435761L) >>> 8);
+        String object = Pools.OBJECTS.get(Math.floorMod(h / Pools.VERBS.size(), Pools.OBJECTS.size()));
+        return Pools.VERBS.get(Math.floorMod(h, Pools.VERBS.size())) + " " + object.replaceFirst("^the ", "");
+    }
     static final double P99_TARGET_MS = 50;
     static final double THROUGHPUT_TARGET = 500;
     static final long RSS_TARGET_MB = 400;

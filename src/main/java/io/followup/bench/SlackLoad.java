@@ -241,7 +241,7 @@ final class SlackLoad implements AutoCloseable {
         String doneId = null;
         switch (kind) {
             case TASKS -> body = command("", responseUrl);
-            case SEARCH -> body = command("search " + SlackBench.SEARCHES.get(responseUrl % SlackBench.SEARCHES.size()), responseUrl);
+            case SEARCH -> body = command("search " + SlackBench.searchWords(responseUrl), responseUrl);
             case HELP -> body = command("help", responseUrl);
             case DONE -> {
                 if (run.warmup && !warmIds.isEmpty()) {
