@@ -41,18 +41,18 @@ import java.util.Optional;
  * due tasks go through the production DailyScheduler (enqueueAllNow) into the outbox, and the production
  * OutboxSender drains it through SlackChatGateway to a fake Web API that allows BENCH_RATE chat.postMessage calls a
  * second (token bucket, HTTP 429 + Retry-After beyond it). Every DM must arrive exactly once (counted per
- * conversation at the fake) within 1.2x the floor (messages / rate). Runs the production pacing policy on a sample
- * (it is far too slow to run in full), then the same sender paced at the limit and unpaced (429 handling only).
+ * conversation at the fake) within 1.2x the floor (messages / rate). Runs the production policy (Policy.DEFAULT:
+ * unpaced, 429 + Retry-After handling), then the same sender paced at the limit.
  *
  * <p>Environment: BENCH_NOTES, BENCH_SEED, BENCH_DIR (as SlackBench), BENCH_OWNERS (5000), BENCH_RATE (50),
- * BENCH_DEFAULT_SAMPLE (20 messages under Policy.DEFAULT; 0 skips it), BENCH_POLICIES (paced,unpaced).
+ * BENCH_POLICIES (default,paced; "unpaced" is another name for default).
  */
 public final class DigestBench {
 
     static final LocalDate STORE_TODAY = NoteGenerator.TODAY;
 
     /** What to run. */
-    record Options(int notes, long seed, Path workDir, int owners, double rate, int defaultSample, List<String> policies,
+    record Options(int notes, long seed, Path workDir, int owners, double rate, List<String> policies,
                    int digestRepeats, String command) {
 
         static Options fromEnv() {
@@ -61,16 +61,14 @@ public final class DigestBench {
                     BenchStore.workDirFromEnv(),
                     Integer.parseInt(BenchStore.env("BENCH_OWNERS", "5000")),
                     Double.parseDouble(BenchStore.env("BENCH_RATE", "50")),
-                    Integer.parseInt(BenchStore.env("BENCH_DEFAULT_SAMPLE", "20")),
-                    Arrays.asList(BenchStore.env("BENCH_POLICIES", "paced,unpaced").split(",")),
+                    Arrays.asList(BenchStore.env("BENCH_POLICIES", "default,paced").split(",")),
                     5, "scripts/bench digest");
         }
     }
 
     /** One delivery run. */
     record Delivery(String policy, int messages, int recipientsOnce, int duplicates, int missing, long rateLimited,
-                    double enqueueSecs, double drainSecs, double floorSecs, OutboxSender.Report report, long outboxSent,
-                    boolean sample) {
+                    double enqueueSecs, double drainSecs, double floorSecs, OutboxSender.Report report, long outboxSent) {
 
         double ratio() {
             return drainSecs / floorSecs;
@@ -116,24 +114,19 @@ public final class DigestBench {
             System.err.println("DigestBench: building the digest of the store ...");
             Build build = build(store, o.digestRepeats());
             List<Delivery> deliveries = new ArrayList<>();
-            if (o.defaultSample() > 0) {
-                deliveries.add(deliver(store, "production default (Policy.DEFAULT: " + describe(OutboxSender.Policy.DEFAULT) + ")", OutboxSender.Policy.DEFAULT,
-                        Math.min(o.defaultSample(), o.owners()), o.rate(), true));
-            }
             OutboxSender.Policy d = OutboxSender.Policy.DEFAULT;
             for (String p : o.policies()) {
                 switch (p.strip()) {
                     case "paced" -> {
                         Duration pace = Duration.ofNanos((long) (1e9 / o.rate()));
                         deliveries.add(deliver(store, "paced at the limit (pace " + pace.toMillis() + " ms, rest as DEFAULT)",
-                                d.withPace(pace), o.owners(), o.rate(), false));
+                                d.withPace(pace), o.owners(), o.rate()));
                     }
-                    case "unpaced" -> deliveries.add(deliver(store, "unpaced: 429 + Retry-After only (pace 0, rest as DEFAULT)",
-                            d.withPace(Duration.ZERO),
-                            o.owners(), o.rate(), false));
+                    case "default", "unpaced" -> deliveries.add(deliver(store, "production default (Policy.DEFAULT: " + describe(d) + ")",
+                            d, o.owners(), o.rate()));
                     case "" -> {
                     }
-                    default -> throw new IllegalArgumentException("BENCH_POLICIES: unknown policy " + p + " (paced, unpaced)");
+                    default -> throw new IllegalArgumentException("BENCH_POLICIES: unknown policy " + p + " (default, paced)");
                 }
             }
             String load = String.join("; ", java.util.stream.Stream.of(loadBefore, MachineLoad.loadLine("after it"))
@@ -189,7 +182,7 @@ public final class DigestBench {
         return w[w.length / 2];
     }
 
-    static Delivery deliver(BenchStore.Prepared store, String name, OutboxSender.Policy policy, int owners, double rate, boolean sample)
+    static Delivery deliver(BenchStore.Prepared store, String name, OutboxSender.Policy policy, int owners, double rate)
             throws Exception {
         System.err.printf(Locale.ROOT, "DigestBench: delivering %,d reminders, %s, fake limit %.0f/s ...%n", owners, name, rate);
         Path dbFile = store.work().resolve("digest-outbox.db");
@@ -227,7 +220,7 @@ public final class DigestBench {
                 }
             }
             return new Delivery(name, enq.messages(), once, dupes, missing, fake.rateLimited(), enqueueSecs, drainSecs, enq.messages() / rate,
-                    report, outbox.count(OutboxRow.State.SENT), sample);
+                    report, outbox.count(OutboxRow.State.SENT));
         } finally {
             BenchStore.deleteDb(dbFile);
         }
@@ -282,13 +275,6 @@ public final class DigestBench {
             String time = String.format(Locale.ROOT, "%.1f s (floor %.1f s)", x.drainSecs(), x.floorSecs());
             String ratio = String.format(Locale.ROOT, "%.2f×", x.ratio());
             String verdict = Tables.verdict(x.ratio() <= 1.2);
-            if (x.sample()) {
-                double perMsg = x.drainSecs() / x.messages();
-                double projected = perMsg * o.owners();
-                time += String.format(Locale.ROOT, "; %,d would take ~%.0f s (%.1f h)", o.owners(), projected, projected / 3600);
-                ratio = String.format(Locale.ROOT, "%.1f× (projected %.1f×)", x.ratio(), projected / (o.owners() / o.rate()));
-                verdict = Tables.verdict(projected / (o.owners() / o.rate()) <= 1.2);
-            }
             d.add(List.of(x.policy(), String.format(Locale.ROOT, "%,d", x.messages()),
                     String.format(Locale.ROOT, "%,d once, %d twice+, %d missing%s", x.recipientsOnce(), x.duplicates(), x.missing(),
                             x.exactlyOnce() ? "" : " **NOT EXACTLY ONCE**"),

@@ -32,16 +32,17 @@ class BenchSmokeTest {
 
     @Test
     void digest_bench_delivers_every_reminder_once_and_reports_it() throws Exception {
-        DigestBench.Options o = new DigestBench.Options(40, GenVault.DEFAULT_SEED, dir, 30, 200, 2, List.of("paced", "unpaced"), 2,
+        DigestBench.Options o = new DigestBench.Options(40, GenVault.DEFAULT_SEED, dir, 30, 200, List.of("default", "paced"), 2,
                 "smoke");
         DigestBench.Result r = DigestBench.run(o);
         assertTrue(r.build().openTasks() > 0 && r.build().cold() > 0, r.markdown());
-        assertEquals(3, r.deliveries().size(), r.markdown());
+        assertEquals(2, r.deliveries().size(), r.markdown());
         for (DigestBench.Delivery d : r.deliveries()) {
             assertTrue(d.exactlyOnce(), d + "\n" + r.markdown());
             assertTrue(d.drainSecs() > 0, r.markdown());
         }
-        assertEquals(30, r.deliveries().get(1).messages(), r.markdown());
+        assertEquals(30, r.deliveries().get(0).messages(), r.markdown());
+        assertTrue(r.markdown().contains("production default (Policy.DEFAULT"), r.markdown());
         assertTrue(r.markdown().contains("| **query + build** |"), r.markdown());
         assertTrue(r.markdown().contains("Machine: "), r.markdown());
     }
