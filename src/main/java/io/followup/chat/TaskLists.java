@@ -89,6 +89,7 @@ public final class TaskLists {
     public static List<Reply.Part> page(List<Sized> groups, PageReader reader, int offset, int pageSize, LocalDate today) {
         List<Reply.Part> parts = new ArrayList<>();
         int total = groups.stream().mapToInt(Sized::size).sum();
+        offset = lastPageStartAtMost(offset, total, pageSize);
         int start = 0;
         int shown = 0;
         for (int g = 0; g < groups.size() && shown < pageSize; g++) {
@@ -119,6 +120,7 @@ public final class TaskLists {
         int index = 0;
         int shown = 0;
         int total = groups.stream().mapToInt(g -> g.tasks().size()).sum();
+        offset = lastPageStartAtMost(offset, total, pageSize);
         for (Group g : groups) {
             boolean headed = false;
             for (Task t : g.tasks()) {
@@ -138,6 +140,17 @@ public final class TaskLists {
             parts.add(new Reply.More(next, total - next));
         }
         return parts;
+    }
+
+    /**
+     * A page redrawn after its last tasks were done (or moved away) would be empty: the list's last page is shown
+     * instead.
+     */
+    static int lastPageStartAtMost(int offset, int total, int pageSize) {
+        if (offset < total || total == 0) {
+            return offset;
+        }
+        return (total - 1) / pageSize * pageSize;
     }
 
     public static Reply.TaskItem item(Task t, LocalDate today) {

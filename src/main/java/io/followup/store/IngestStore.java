@@ -451,6 +451,10 @@ public final class IngestStore {
                         .mapTo(String.class).list());
             }
             for (List<String> chunk : Sql.chunks(taskIds)) {
+                Map<String, Set<StoredSource>> sources = new HashMap<>();
+                h.createQuery("SELECT task_id, path, line, norm_text, occurrence FROM task_sources WHERE task_id IN (<k>)").bindList("k", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), new StoredSource(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5))))
+                        .forEach(e -> sources.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
                 h.createQuery("SELECT " + TASK_COLUMNS + ", search_rowid FROM tasks WHERE id IN (<k>)").bindList("k", chunk)
                         .map((rs, ctx) -> {
                             Object[] row = new Object[TASK_COLUMN_COUNT];
@@ -459,17 +463,12 @@ public final class IngestStore {
                             }
                             row[TASK_COLUMN_COUNT - 1] = rs.getInt(TASK_COLUMN_COUNT);
                             long search = rs.getLong(TASK_COLUMN_COUNT + 1);
-                            return new StoredTask(row, rs.wasNull() ? null : search, new HashSet<>());
+                            Long searchRow = rs.wasNull() ? null : search;
+                            String id = (String) row[0];
+                            return Map.entry(id, new StoredTask(rowDigest(row, sources.getOrDefault(id, Set.of())), searchRow,
+                                    searchTextDigest((String) row[1], (String) row[2])));
                         })
-                        .forEach(t -> replaced.put((String) t.row()[0], t));
-                h.createQuery("SELECT task_id, path, line, norm_text, occurrence FROM task_sources WHERE task_id IN (<k>)").bindList("k", chunk)
-                        .map((rs, ctx) -> Map.entry(rs.getString(1), new StoredSource(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5))))
-                        .forEach(e -> {
-                            StoredTask t = replaced.get(e.getKey());
-                            if (t != null) {
-                                t.sources().add(e.getValue());
-                            }
-                        });
+                        .forEach(e -> replaced.put(e.getKey(), e.getValue()));
             }
             for (List<String> chunk : Sql.chunks(meetingIds)) {
                 h.createUpdate("DELETE FROM meeting_notes WHERE meeting_id IN (<ids>)").bindList("ids", chunk).execute();
@@ -486,8 +485,13 @@ public final class IngestStore {
         private record StoredSource(String path, int line, String normText, int occurrence) {
         }
 
-        /** A task taken out by deleteDerived: its row's values, its search row (or null), its sources. */
-        private record StoredTask(Object[] row, Long searchRow, Set<StoredSource> sources) {
+        /**
+         * A task taken out by deleteDerived, as much of it as insertTasks needs: a digest of its row and sources (to
+         * tell a task written again exactly as stored), its search row (or null) and a digest of the text that row
+         * indexes. Digests, not the values: a start-up re-ingest of a large vault takes out most of its tasks, and
+         * their rows as strings (~1.5 KB each) did not fit serve's heap.
+         */
+        private record StoredTask(RowDigest row, Long searchRow, RowDigest searchText) {
         }
 
         /** The tasks deleteDerived took out and insertTasks has not written again yet, by id. */
@@ -590,7 +594,7 @@ public final class IngestStore {
             for (IngestBatch.TaskWrite w : writes) {
                 Object[] row = taskRow(w.task());
                 StoredTask old = replaced.remove(w.task().id());
-                boolean same = old != null && java.util.Arrays.equals(old.row(), row) && old.sources().equals(storedSources(w));
+                boolean same = old != null && old.row().equals(rowDigest(row, storedSources(w)));
                 rows.add(same ? null : row);
                 before.add(old);
                 if (old != null && !same) {
@@ -614,8 +618,8 @@ public final class IngestStore {
                     Task t = w.task();
                     String searchBody = t.owner() == null ? "" : t.owner();
                     StoredTask old = before.get(k);
-                    boolean indexed = old != null && old.searchRow() != null && t.description().equals(old.row()[1])
-                            && searchBody.equals(old.row()[2] == null ? "" : old.row()[2]);
+                    boolean indexed = old != null && old.searchRow() != null
+                            && old.searchText().equals(searchTextDigest(t.description(), t.owner()));
                     if (old != null && old.searchRow() != null && !indexed) {
                         staleSearch.add(old.searchRow());
                     }
@@ -655,6 +659,27 @@ public final class IngestStore {
                 Sql.iso(t.scheduled()), Sql.iso(t.start()), Sql.iso(t.created()), Sql.iso(t.done()), Sql.iso(t.cancelled()),
                 t.priority() == null ? null : t.priority().jsonName(), t.recurrence(), t.tags().isEmpty() ? "[]" : Json.write(t.tags()),
                 t.blockId(), t.meeting() == null ? null : t.meeting().id(), t.writebackPending() ? 1 : 0};
+        }
+
+        /** A task row's values and its sources (in a fixed order), digested. */
+        private static RowDigest rowDigest(Object[] row, Set<StoredSource> sources) {
+            RowDigest.Builder d = new RowDigest.Builder();
+            for (Object v : row) {
+                d.add(v == null ? null : v.toString());
+            }
+            sources.stream().sorted(java.util.Comparator.comparing(StoredSource::path).thenComparingInt(StoredSource::line)
+                    .thenComparing(StoredSource::normText).thenComparingInt(StoredSource::occurrence)).forEach(src -> {
+                        d.add(src.path());
+                        d.add(Integer.toString(src.line()));
+                        d.add(src.normText());
+                        d.add(Integer.toString(src.occurrence()));
+                    });
+            return d.build();
+        }
+
+        /** What a task's search row indexes: its description and its owner. */
+        private static RowDigest searchTextDigest(String description, String owner) {
+            return new RowDigest.Builder().add(description).add(owner == null ? "" : owner).build();
         }
 
         /** The task_sources rows a task write gives (INSERT OR IGNORE keeps the first of a path and line). */

@@ -50,6 +50,18 @@ class TaskListsTest {
     }
 
     @Test
+    void a_page_redrawn_after_its_last_tasks_went_shows_the_last_page_not_nothing() {
+        List<Task> tasks = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> task(String.format("t%07d", i), TaskStatus.OPEN, null, null, "A")).toList();
+        List<TaskLists.Group> groups = TaskLists.byOwner(tasks);
+        // page 3 (offset 20) held one task, now done: 20 remain, so pages 1 and 2
+        List<Reply.Part> redrawn = TaskLists.page(groups, 20, 10, TODAY);
+        assertEquals(11, redrawn.size());
+        assertEquals("t0000010", ((Reply.TaskItem) redrawn.get(1)).task().id());
+        assertEquals(0, TaskLists.page(List.of(), 20, 10, TODAY).size());
+    }
+
+    @Test
     void due_labels() {
         assertEquals("3 days overdue", DueLabels.of(task("x", TaskStatus.OPEN, "2026-03-01", null, "A"), TODAY));
         assertEquals("1 day overdue", DueLabels.of(task("x", TaskStatus.OPEN, "2026-03-03", null, "A"), TODAY));

@@ -47,7 +47,9 @@ class TaskActionsTest {
         Files.writeString(vault.resolve("2026-02-25 Sync.md"), String.join("\n", "---", "title: Sync", "date: 2026-02-25", "---",
                 "- [ ] Send the contract @Tomás Ortega \uD83D\uDCC5 2026-03-01",
                 "- [?] Try a second carrier @Tomás Ortega",
-                "- [ ] Renew the warehouse lease", ""));
+                "- [ ] Renew the warehouse lease",
+                "- [ ] Water the plants @Tomás Ortega \uD83D\uDD01 every week \uD83D\uDCC5 2026-03-03",
+                "- [ ] Pay the invoices @Tomás Ortega \uD83D\uDD01 every month on the 1st and 15th \uD83D\uDCC5 2026-03-01", ""));
         db = Database.open(dir.resolve("f.db"));
         new Ingester(vault, db, People.empty(), CLOCK).ingest();
         tasks = new TaskStore(db);
@@ -72,6 +74,16 @@ class TaskActionsTest {
         ActionResult r = actions(TaskWriter.DISABLED).complete(TOMAS, id("Send the contract"), "test");
         assertEquals(ActionResult.Kind.CHANGED, r.kind(), r.message());
         assertEquals(LocalDate.parse("2026-03-04"), r.task().done());
+    }
+
+    @Test
+    void completing_a_task_whose_recurrence_has_no_computable_next_date_says_no_next_instance_was_added() {
+        ActionResult odd = actions(TaskWriter.DISABLED).complete(TOMAS, id("Pay the invoices"), "test");
+        assertEquals(ActionResult.Kind.CHANGED, odd.kind(), odd.message());
+        assertTrue(odd.message().contains("No next instance was added") && odd.message().contains("every month on the 1st and 15th"),
+                odd.message());
+        ActionResult weekly = actions(TaskWriter.DISABLED).complete(TOMAS, id("Water the plants"), "test");
+        assertFalse(weekly.message().contains("No next instance"), weekly.message());
     }
 
     @Test

@@ -92,7 +92,8 @@ final class ActionHandler {
                 answerPresser(ctx, user, service.pressOnly(user, action.get(), block.get().taskId(), argument, origin(p, false)));
                 return;
             }
-            Reply.View view = inHome ? new Reply.View(Reply.View.HOME, 0) : block.get().view();
+            // the page the button was on is drawn again (the block remembers it; in the App Home too)
+            Reply.View view = inHome ? new Reply.View(Reply.View.HOME, block.get().view().offset()) : block.get().view();
             Reply reply = service.press(user, action.get(), block.get().taskId(), argument, view, origin(p, inHome));
             if (reply.notice()) {
                 notice(ctx, inHome, user, reply.title());

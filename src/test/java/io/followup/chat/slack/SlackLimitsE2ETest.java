@@ -55,6 +55,55 @@ class SlackLimitsE2ETest {
         return ack;
     }
 
+    /** The ids of the tasks a view or message shows, in order (from their actions blocks). */
+    private static List<String> taskIds(JsonArray blocks) {
+        List<String> ids = new ArrayList<>();
+        for (com.google.gson.JsonElement b : blocks) {
+            String blockId = b.getAsJsonObject().has("block_id") ? b.getAsJsonObject().get("block_id").getAsString() : "";
+            if (blockId.startsWith("t|")) {
+                ids.add(blockId.split("\\|")[1]);
+            }
+        }
+        return ids;
+    }
+
+    private static JsonObject moreButton(JsonArray blocks) {
+        for (com.google.gson.JsonElement b : blocks) {
+            JsonObject block = b.getAsJsonObject();
+            if (block.get("type").getAsString().equals("actions") && block.get("block_id").getAsString().equals("more")) {
+                JsonObject button = block.getAsJsonArray("elements").get(0).getAsJsonObject().deepCopy();
+                button.addProperty("block_id", "more");
+                return button;
+            }
+        }
+        throw new AssertionError("no More button in " + blocks);
+    }
+
+    @Test
+    void a_click_on_the_second_page_of_app_home_redraws_the_second_page() throws Exception {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", MAREN);
+        event.addProperty("tab", "home");
+        f.slack.event(event, "Ev0PAGES", null);
+        JsonArray page1 = f.api.await("views.publish", 1).get(0).param("view").getAsJsonArray("blocks");
+        f.slack.click(MAREN, moreButton(page1), true, "1700000400.000001");
+        JsonArray page2 = f.api.await("views.publish", 2).get(1).param("view").getAsJsonArray("blocks");
+        List<String> firstPage = taskIds(page1);
+        List<String> secondPage = taskIds(page2);
+        assertFalse(secondPage.isEmpty());
+        assertTrue(java.util.Collections.disjoint(firstPage, secondPage), firstPage + " / " + secondPage);
+
+        String id = secondPage.get(0);
+        f.slack.click(MAREN, SlackServerFixture.element(page2, id, "followup.done"), true, "1700000400.000002");
+        JsonObject redrawn = f.api.await("views.publish", 3).get(2).param("view");
+        assertEquals(io.followup.model.TaskStatus.DONE, f.chat.tasks.byId(id).orElseThrow().status());
+        assertTrue(redrawn.toString().contains("Marked done"), redrawn.toString());
+        List<String> after = taskIds(redrawn.getAsJsonArray("blocks"));
+        assertEquals(secondPage.get(1), after.get(0), "still the second page, the done task gone from it");
+        assertTrue(java.util.Collections.disjoint(firstPage, after), after.toString());
+    }
+
     @Test
     void answers_about_a_meeting_with_a_title_longer_than_slack_allows_fit_its_limits() throws Exception {
         ack("/tasks", "meeting " + meetingId);
