@@ -5,7 +5,6 @@ import static io.followup.chat.slack.SlackServerFixture.PRIYA;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import io.followup.store.OutboxStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,11 +51,7 @@ class DigestStatusE2ETest {
     @Test
     void an_admins_app_home_warns_of_failed_deliveries_and_an_owners_does_not() throws Exception {
         for (String user : new String[] {ADMIN, PRIYA}) {
-            JsonObject event = new JsonObject();
-            event.addProperty("type", "app_home_opened");
-            event.addProperty("user", user);
-            event.addProperty("tab", "home");
-            f.slack.event(event, "Ev0" + user, null);
+            f.slack.openHome(user, "Ev0" + user);
         }
         f.api.await("views.publish", 2);
         String admin = f.api.calls("views.publish").stream().filter(c -> ADMIN.equals(c.params().get("user_id"))).findFirst().orElseThrow()

@@ -159,11 +159,7 @@ class SecurityAndEventsE2ETest {
 
     @Test
     void buttons_in_app_home_act_and_republish_it() throws Exception {
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "app_home_opened");
-        event.addProperty("user", TOMAS);
-        event.addProperty("tab", "home");
-        f.slack.event(event, "Ev0HOME2", null);
+        f.slack.openHome(TOMAS, "Ev0HOME2");
         JsonObject view = f.api.await("views.publish", 1).get(0).param("view");
         String id = f.id("Collect the Q1 scorecards");
         JsonObject done = SlackServerFixture.element(view.getAsJsonArray("blocks"), id, "followup.done");

@@ -112,6 +112,15 @@ final class SignedSlack {
         return payload;
     }
 
+    /** The app_home_opened event Slack sends when {@code user} opens the bot's Home tab. */
+    HttpResponse<String> openHome(String user, String eventId) throws IOException, InterruptedException {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", user);
+        event.addProperty("tab", "home");
+        return event(event, eventId, null);
+    }
+
     /** An Events API callback (optionally as Slack's retry). */
     HttpResponse<String> event(JsonObject event, String eventId, Integer retryNum) throws IOException, InterruptedException {
         JsonObject envelope = new JsonObject();

@@ -81,11 +81,7 @@ class SlackLimitsE2ETest {
 
     @Test
     void a_click_on_the_second_page_of_app_home_redraws_the_second_page() throws Exception {
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "app_home_opened");
-        event.addProperty("user", MAREN);
-        event.addProperty("tab", "home");
-        f.slack.event(event, "Ev0PAGES", null);
+        f.slack.openHome(MAREN, "Ev0PAGES");
         JsonArray page1 = f.api.await("views.publish", 1).get(0).param("view").getAsJsonArray("blocks");
         f.slack.click(MAREN, moreButton(page1), true, "1700000400.000001");
         JsonArray page2 = f.api.await("views.publish", 2).get(1).param("view").getAsJsonArray("blocks");
