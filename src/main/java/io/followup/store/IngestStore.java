@@ -37,6 +37,9 @@ import org.jdbi.v3.core.Handle;
 public final class IngestStore {
 
     private static final boolean TIMING = System.getProperty("followup.ingest.timing") != null;
+    /** The full-text index of notes (kind 'note'; V1) and the one of tasks (V9): a task search scores tasks only. */
+    private static final String NOTE_INDEX = "search_index";
+    private static final String TASK_INDEX = "task_search";
     private final Database db;
     private final Consumer<String> checkpoint;
 
@@ -182,7 +185,7 @@ public final class IngestStore {
             }
         }
 
-        private void deleteSearchRows(String sql, Collection<String> keys) {
+        private void deleteNoteSearchRows(String sql, Collection<String> keys) {
             List<Long> rows = new ArrayList<>();
             for (List<String> chunk : Sql.chunks(keys)) {
                 h.createQuery(sql).bindList("k", chunk).mapTo(Long.class).forEach(r -> {
@@ -191,7 +194,7 @@ public final class IngestStore {
                     }
                 });
             }
-            deleteSearchRows(rows);
+            deleteIndexRows(NOTE_INDEX, rows);
         }
 
         private PreparedStatement ps(String sql) throws SQLException {
@@ -274,7 +277,7 @@ public final class IngestStore {
 
         public void deleteNote(String path) {
             flush();
-            deleteSearchRows("SELECT search_rowid FROM notes WHERE path IN (<k>)", List.of(path));
+            deleteNoteSearchRows("SELECT search_rowid FROM notes WHERE path IN (<k>)", List.of(path));
             run(() -> {
                 PreparedStatement ns = ps("DELETE FROM note_content WHERE path = ?");
                 ns.setString(1, path);
@@ -315,7 +318,7 @@ public final class IngestStore {
                 ns.setString(3, row.sectionsJson());
                 batch(ns, row.sectionsJson().length());
                 // The body comes as UTF-8 bytes, read as text (CAST takes a blob's bytes as text as they are).
-                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, CAST(? AS TEXT))");
+                PreparedStatement fts = ps("INSERT INTO " + NOTE_INDEX + "(rowid, kind, ref, title, body) VALUES (?, 'note', ?, ?, CAST(? AS TEXT))");
                 fts.setLong(1, searchRow);
                 fts.setString(2, n.path());
                 fts.setString(3, title);
@@ -508,7 +511,7 @@ public final class IngestStore {
             });
             deleteTaskRows(new ArrayList<>(replaced.keySet()));
             replaced.clear();
-            deleteSearchRows(searchRows);
+            deleteIndexRows(TASK_INDEX, searchRows);
         }
 
         private void deleteTaskRows(Collection<String> ids) {
@@ -518,9 +521,9 @@ public final class IngestStore {
             }
         }
 
-        private void deleteSearchRows(Collection<Long> rows) {
+        private void deleteIndexRows(String index, Collection<Long> rows) {
             run(() -> {
-                PreparedStatement fts = ps("DELETE FROM search_index WHERE rowid = ?");
+                PreparedStatement fts = ps("DELETE FROM " + index + " WHERE rowid = ?");
                 for (long r : rows) {
                     fts.setLong(1, r);
                     exec(fts);
@@ -608,7 +611,7 @@ public final class IngestStore {
                 PreparedStatement tp = ps("INSERT INTO tasks(" + TASK_COLUMNS + ", search_rowid) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement sp = ps("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) VALUES (?, ?, ?, ?, ?)");
-                PreparedStatement fts = ps("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (?, 'task', ?, ?, ?)");
+                PreparedStatement fts = ps("INSERT INTO " + TASK_INDEX + "(rowid, ref, title, body) VALUES (?, ?, ?, ?)");
                 for (int k = 0; k < writes.size(); k++) {
                     Object[] row = rows.get(k);
                     if (row == null) {
@@ -649,7 +652,7 @@ public final class IngestStore {
                     }
                 }
             });
-            deleteSearchRows(staleSearch);
+            deleteIndexRows(TASK_INDEX, staleSearch);
         }
 
         /** The values insertTasks writes for a task, in {@link #TASK_COLUMNS} order. */

@@ -35,6 +35,9 @@ public final class TaskStore {
     public static final Comparator<Task> DUE_ORDER = Comparator
             .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(VAULT_ORDER);
 
+    /** Tasks by full-text match, best first (their own index, V9: the notes' far larger one is not scored). */
+    private static final String TASK_SEARCH = "SELECT ref FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT :n";
+
     private final Database db;
     private final SearchCache searches = new SearchCache(256);
 
@@ -73,8 +76,7 @@ public final class TaskStore {
             return List.of();
         }
         return db.jdbi().withHandle(h -> {
-            List<String> ids = h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'task' "
-                    + "ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list();
+            List<String> ids = h.createQuery(TASK_SEARCH).bind("q", match).bind("n", limit).mapTo(String.class).list();
             Map<String, Task> byId = new HashMap<>();
             byIds(h, ids).forEach(t -> byId.put(t.id(), t));
             return ids.stream().map(byId::get).filter(t -> t != null).toList();
@@ -173,8 +175,7 @@ public final class TaskStore {
         return db.jdbi().withHandle(h -> {
             long added = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(0L);
             SearchCache.Version version = new SearchCache.Version(added, db.ingestGeneration());
-            return searches.get(limit + " " + match, version, () -> h.createQuery("SELECT ref FROM search_index WHERE search_index MATCH :q "
-                    + "AND kind = 'task' ORDER BY bm25(search_index) LIMIT :n").bind("q", match).bind("n", limit).mapTo(String.class).list());
+            return searches.get(limit + " " + match, version, () -> h.createQuery(TASK_SEARCH).bind("q", match).bind("n", limit).mapTo(String.class).list());
         });
     }
 

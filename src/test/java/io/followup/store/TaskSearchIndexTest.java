@@ -1,0 +1,81 @@
+package io.followup.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.followup.ingest.Ingester;
+import io.followup.model.Meeting;
+import io.followup.model.Task;
+import io.followup.people.People;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tasks are searched in an index of their own (V9), notes in theirs; a V8 database's task rows move across. */
+class TaskSearchIndexTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-10T09:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private static int count(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void a_task_search_finds_tasks_and_a_meeting_search_notes_each_in_its_own_index() throws Exception {
+        Path vault = dir.resolve("vault");
+        Files.createDirectories(vault);
+        Files.writeString(vault.resolve("2025-10-28 Pricing sync.md"), String.join("\n",
+                "---", "title: Pricing sync", "date: 2025-10-28", "---",
+                "## Summary", "The zebrafish campaign, again.",
+                "## Action items", "- [ ] Draft the zebrafish poster @Ana Lima", "- [ ] Book the venue @Bo Chen", ""), StandardCharsets.UTF_8);
+        try (Database db = Database.open(dir.resolve("followup.db"))) {
+            new Ingester(vault, db, People.load(null), CLOCK).ingest();
+            TaskStore tasks = new TaskStore(db);
+
+            assertEquals(List.of("Draft the zebrafish poster"), tasks.search("zebrafish", 5).stream().map(Task::description).toList());
+            assertEquals(List.of("Book the venue"), tasks.search("bo", 5).stream().map(Task::description).toList(), "by owner too");
+            assertEquals(List.of("Pricing sync"), new MeetingStore(db).search("zebrafish", 5).stream().map(Meeting::title).toList());
+            assertEquals(2, count(db, "SELECT count(*) FROM task_search"));
+            assertEquals(0, count(db, "SELECT count(*) FROM search_index WHERE kind = 'task'"));
+
+            // an edit re-indexes the changed task and drops its old row
+            Files.writeString(vault.resolve("2025-10-28 Pricing sync.md"), String.join("\n",
+                    "---", "title: Pricing sync", "date: 2025-10-28", "---",
+                    "## Action items", "- [ ] Draft the lobster poster @Ana Lima", ""), StandardCharsets.UTF_8);
+            new Ingester(vault, db, People.load(null), CLOCK).ingest();
+            assertEquals(List.of(), tasks.search("zebrafish", 5));
+            assertEquals(List.of("Draft the lobster poster"), tasks.search("lobster", 5).stream().map(Task::description).toList());
+            assertEquals(1, count(db, "SELECT count(*) FROM task_search"));
+        }
+    }
+
+    @Test
+    void v9_moves_a_v8_databases_task_rows_into_the_task_index_and_leaves_the_notes() {
+        Path file = dir.resolve("old.db");
+        String url = "jdbc:sqlite:" + file;
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("8").load().migrate();
+        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> {
+            h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
+                    + "VALUES ('t1', 'Send the zebrafish deck', 'Ana Lima', 'open', ' ', '[]', 1)");
+            h.execute("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (1, 'task', 't1', 'Send the zebrafish deck', 'Ana Lima')");
+            h.execute("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (2, 'note', 'a.md', 'Weekly', 'a zebrafish transcript')");
+        });
+
+        try (Database db = Database.open(file)) {
+            assertEquals(List.of("t1"), new TaskStore(db).searchIds("zebrafish", 5));
+            assertEquals(List.of("t1"), new TaskStore(db).searchIds("ana", 5));
+            List<String> notes = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT kind || ':' || ref FROM search_index WHERE search_index MATCH 'zebrafish'").mapTo(String.class).list());
+            assertEquals(List.of("note:a.md"), notes, "the task's row left search_index, the note's stayed");
+        }
+    }
+}
