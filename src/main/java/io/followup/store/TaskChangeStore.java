@@ -48,6 +48,9 @@ public final class TaskChangeStore {
                 if (n != 1) {
                     return false; // nothing was written: the row no longer says what before says
                 }
+                if (!java.util.Objects.equals(before.owner(), after.owner())) {
+                    TaskSearchRows.reindex(h, before.id()); // found by the new owner's name at once
+                }
                 insert(h, event);
                 return true;
             });

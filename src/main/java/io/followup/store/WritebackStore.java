@@ -188,6 +188,7 @@ public final class WritebackStore {
                     WHERE id = :id""").bind("id", taskId);
             bindState(u, "", target);
             u.execute();
+            TaskSearchRows.reindex(h, taskId); // the owner the change gives, not the note's
         });
     }
 

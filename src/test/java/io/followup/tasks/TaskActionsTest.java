@@ -87,6 +87,16 @@ class TaskActionsTest {
     }
 
     @Test
+    void a_reassigned_task_is_found_by_its_new_owners_name_and_no_longer_by_the_old_one() {
+        String id = id("Send the contract");
+        assertEquals(List.of(id), tasks.searchIds("tomás contract", 5));
+        ActionResult r = actions(TaskWriter.DISABLED).reassign(TOMAS, id, "Priya Raman", "test");
+        assertEquals(ActionResult.Kind.CHANGED, r.kind(), r.message());
+        assertEquals(List.of(id), tasks.searchIds("priya contract", 5));
+        assertEquals(List.of(), tasks.searchIds("tomás contract", 5));
+    }
+
+    @Test
     void completing_someone_elses_task_is_refused() {
         String id = id("Send the contract");
         ActionResult r = actions(TaskWriter.DISABLED).complete(PRIYA, id, "test");
