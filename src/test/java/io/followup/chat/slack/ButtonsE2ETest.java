@@ -12,28 +12,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.followup.model.TaskStatus;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ButtonsE2ETest {
-
-    @TempDir
-    Path dir;
-    SlackServerFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new SlackServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
+class ButtonsE2ETest extends SlackServerTestBase {
 
     private JsonArray blocks(String user, String text) throws Exception {
         return f.slack.ack(user, "/tasks", text).getAsJsonArray("blocks");

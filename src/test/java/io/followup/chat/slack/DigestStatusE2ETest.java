@@ -6,35 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.followup.store.OutboxStore;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Admins see in Slack what the daily digest could not deliver (issue 4: "shown ... to admins"). */
-class DigestStatusE2ETest {
+class DigestStatusE2ETest extends SlackServerTestBase {
 
     static final LocalDate TODAY = LocalDate.of(2026, 3, 4);
 
-    @TempDir
-    Path dir;
-    SlackServerFixture f;
-
+    /** After the base class has started the server. */
     @BeforeEach
-    void start() throws Exception {
-        f = new SlackServerFixture(dir);
+    void recordOneFailedDelivery() {
         OutboxStore outbox = new OutboxStore(f.db);
         Instant now = Instant.now();
         outbox.enqueue(new OutboxStore.NewMessage(TODAY, "C0GENERAL", "digest", null, "{}", now), now);
         outbox.recordUnsendable(new OutboxStore.NewMessage(TODAY, "C0OLDTEAM", "reminder", "Ops team", "{}", now), now, "channel_not_found");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
     }
 
     @Test

@@ -11,28 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.followup.model.TaskStatus;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MoreCommandsE2ETest {
-
-    @TempDir
-    Path dir;
-    SlackServerFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new SlackServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
+class MoreCommandsE2ETest extends SlackServerTestBase {
 
     private String tasks(String user, String text) throws Exception {
         return f.slack.ack(user, "/tasks", text).get("text").getAsString();

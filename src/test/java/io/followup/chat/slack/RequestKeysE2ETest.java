@@ -7,37 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.followup.model.TaskStatus;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acks never wait for the database's writer (an ingest can hold it for seconds): a request's key is claimed in memory
  * for the ack, and in the store before the request changes anything, so a click delivered again to a restarted
  * server is still applied once.
  */
-class RequestKeysE2ETest {
-
-    @TempDir
-    Path dir;
-    SlackServerFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new SlackServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
+class RequestKeysE2ETest extends SlackServerTestBase {
 
     @Test
     void commands_and_clicks_are_acked_while_another_write_holds_the_store_and_applied_after_it() throws Exception {

@@ -13,30 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SecurityAndEventsE2ETest {
-
-    @TempDir
-    Path dir;
-    SlackServerFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new SlackServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
+class SecurityAndEventsE2ETest extends SlackServerTestBase {
 
     private String doneBody(String user, String id) {
         Map<String, String> form = new LinkedHashMap<>();

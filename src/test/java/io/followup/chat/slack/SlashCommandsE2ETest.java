@@ -10,28 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.followup.model.TaskStatus;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SlashCommandsE2ETest {
-
-    @TempDir
-    Path dir;
-    SlackServerFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = new SlackServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
+class SlashCommandsE2ETest extends SlackServerTestBase {
 
     private String text(JsonObject ack) {
         return ack.get("text").getAsString();
