@@ -166,6 +166,8 @@ public final class AtomicFiles {
     }
 
     private static void removeStaleTemps(Path dir) throws IOException {
+        // the file system's clock, not the injected one: it is compared with files' mtimes, and FOLLOWUP_TODAY may pin
+        // "today" years away from them
         long before = System.currentTimeMillis() - STALE_MILLIS;
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
             for (Path p : temps) {
