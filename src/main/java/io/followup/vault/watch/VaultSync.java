@@ -85,15 +85,16 @@ public final class VaultSync {
     /**
      * A full sync when the notes it will read are known first: only the tasks of those notes are compared, not every
      * task of the vault (two copies of all of them cost a large vault's serve a hundred MB at every rescan), and with
-     * none changed there is nothing to ingest. A note saved between the planning and the ingest is read without its
-     * tasks in the comparison, so that one save leaves no 'vault' history row.
+     * none changed there is nothing to ingest. A rescan ingests just those notes: one saved after the planning is
+     * left for the next sync, which compares its tasks too (a full ingest would read it with no state to compare, and
+     * its edit would leave no 'vault' history row). Serve's first sync ingests everything, for the report it prints.
      */
     private int ingestPlanned(boolean always) {
         Collection<String> changed = pendingChanges.get();
-        if (changed.isEmpty() && !always) {
-            return 0;
+        if (always) {
+            return ingestAndCompare(null, store.statesAround(changed));
         }
-        return ingestAndCompare(null, store.statesAround(changed));
+        return changed.isEmpty() ? 0 : ingestAndCompare(changed, store.statesAround(changed));
     }
 
     private int ingestAndCompare(Collection<String> changedRelPaths) {

@@ -175,6 +175,34 @@ class VaultWatcherTest {
     }
 
     @Test
+    void a_note_saved_while_a_rescan_runs_is_recorded_by_the_next_rescan_not_lost() {
+        vault.write("a.md", utf8("---\ndate: 2025-10-01\n---\n- [ ] Send the deck @Ana\n"));
+        vault.write("b.md", utf8("---\ndate: 2025-10-02\n---\n- [ ] Book the room @Bo\n"));
+        vault.ingest();
+        Task room = vault.task("Book the room");
+        java.util.concurrent.atomic.AtomicBoolean saveOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        WriteBack wb = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK);
+        VaultSync racing = new VaultSync(paths -> {
+            if (paths == null) {
+                vault.ingester.ingest();
+            } else {
+                vault.ingester.ingestPaths(paths);
+            }
+        }, () -> {
+            java.util.Set<String> planned = vault.ingester.pendingChanges();
+            if (saveOnce.getAndSet(false)) { // Obsidian saves b.md just after the rescan planned its work
+                vault.write("b.md", utf8("---\ndate: 2025-10-02\n---\n- [x] Book the room @Bo ✅ 2025-11-01\n"));
+            }
+            return planned;
+        }, vault.ingester::pendingChanges, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
+        vault.write("a.md", utf8("---\ndate: 2025-10-01\n---\n- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+
+        assertEquals(1, racing.sync(null), "this rescan: a.md");
+        assertEquals(1, racing.sync(null), "the next: b.md");
+        assertEquals(List.of("note-edit"), new TaskChangeStore(vault.db).history(room.id()).stream().map(TaskEvent::action).toList());
+    }
+
+    @Test
     void notes_reported_but_as_the_store_read_them_are_not_ingested_again() {
         vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
         vault.ingest();
