@@ -3,9 +3,9 @@ package io.followup.chat.slack;
 import io.followup.app.UserMessages;
 import io.followup.store.Database;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +23,13 @@ final class Work implements AutoCloseable {
     private final ThreadPoolExecutor background;
     private final io.followup.store.LinkStore links;
     private final Clock clock;
-    /** Request keys seen lately, with when (nanoTime); Slack retries within minutes. */
-    private final ConcurrentHashMap<String, Long> recent = new ConcurrentHashMap<>();
+    /**
+     * Request keys seen lately, oldest first, with when (nanoTime). Slack retries within minutes; at most so many are
+     * kept (a key pushed out by a burst is still in the store, which guards every change).
+     */
+    private final LinkedHashMap<String, Long> recent = new LinkedHashMap<>();
     private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(30);
-    private static final int RECENT_MAX = 20_000;
+    private static final int RECENT_MAX = 50_000;
 
     Work(io.followup.store.LinkStore links, Clock clock) {
         this.commands = pool("followup-command-", 8, 256);
@@ -66,10 +69,18 @@ final class Work implements AutoCloseable {
      */
     boolean claim(String key) {
         long now = System.nanoTime();
-        if (recent.size() > RECENT_MAX) {
-            recent.values().removeIf(at -> now - at > REMEMBER_NANOS);
+        synchronized (recent) {
+            // the oldest go first, so each claim forgets in constant time what expired or overflowed
+            var oldest = recent.entrySet().iterator();
+            while (oldest.hasNext()) {
+                var e = oldest.next();
+                if (recent.size() < RECENT_MAX && now - e.getValue() <= REMEMBER_NANOS) {
+                    break;
+                }
+                oldest.remove();
+            }
+            return recent.putIfAbsent(key, now) == null;
         }
-        return recent.putIfAbsent(key, now) == null;
     }
 
     /**
