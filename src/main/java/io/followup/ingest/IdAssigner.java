@@ -28,9 +28,8 @@ final class IdAssigner {
     private final Set<String> claimedMeetings = new HashSet<>();
     /** (path, text, 0) of each text the re-merged notes held more than once. */
     private final Set<SourceIdentity> twiceBefore = new HashSet<>();
-    /** ("", text, occurrence) -> id of the lines of notes that are gone: a moved note's lines find their ids here. */
-    private final Map<SourceIdentity, String> idOfGoneLine = new HashMap<>();
-    private static final String AMBIGUOUS = "";
+    /** Gone note -> ("", text, occurrence) -> id of its lines: a moved note's lines find their ids here. */
+    private final Map<String, Map<SourceIdentity, String>> idsOfGoneNote = new HashMap<>();
 
     /**
      * @param taskInStore whether a task id is held by a task the ingest does not replace (or already wrote)
@@ -43,9 +42,8 @@ final class IdAssigner {
                 twiceBefore.add(new SourceIdentity(s.path(), s.normText(), 0));
             }
             if (previous.gonePaths().contains(s.path())) {
-                // the same text in two notes that went away: no telling which one a line came from
-                idOfGoneLine.merge(new SourceIdentity("", s.normText(), s.occurrence()), e.getValue(),
-                        (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                idsOfGoneNote.computeIfAbsent(s.path(), k -> new HashMap<>())
+                        .put(new SourceIdentity("", s.normText(), s.occurrence()), e.getValue());
             }
         }
         this.taskInStore = taskInStore;
@@ -68,15 +66,16 @@ final class IdAssigner {
         }
         // a note moved or renamed (gone from its old path, here at a new one): its lines keep their tasks' ids,
         // so their history, pending chat changes and the ids already shown in Slack stay with them
-        if (!idOfGoneLine.isEmpty()) {
+        if (!idsOfGoneNote.isEmpty()) {
+            Map<String, Map<SourceIdentity, String>> movedFrom = movedNotes(tasks);
             for (MergedTask t : tasks) {
                 if (ids.containsKey(t)) {
                     continue;
                 }
                 for (TaskSource s : t.sources()) {
-                    boolean known = previous.taskIdBySource().containsKey(identity(s));
-                    String old = known ? null : idOfGoneLine.get(new SourceIdentity("", s.normText(), s.occurrence()));
-                    if (old != null && !old.equals(AMBIGUOUS) && claimedTasks.add(old)) {
+                    Map<SourceIdentity, String> gone = movedFrom.get(s.path());
+                    String old = gone == null ? null : gone.get(new SourceIdentity("", s.normText(), s.occurrence()));
+                    if (old != null && claimedTasks.add(old)) {
                         ids.put(t, old);
                         break;
                     }
@@ -92,6 +91,43 @@ final class IdAssigner {
             }
         }
         return ids;
+    }
+
+    /**
+     * New note -> the lines of the gone note it is, when it is one: the gone note that holds most of its task lines,
+     * at least half of them and more than any other gone note does. A line alone proves nothing ("- [ ] Send the
+     * notes" is in many notes): a new note that merely shares it with a deleted one must not take over that task's
+     * id, its history and a chat change waiting for it.
+     */
+    private Map<String, Map<SourceIdentity, String>> movedNotes(List<MergedTask> tasks) {
+        Map<String, List<SourceIdentity>> newLines = new HashMap<>();
+        for (MergedTask t : tasks) {
+            for (TaskSource s : t.sources()) {
+                if (!previous.taskIdBySource().containsKey(identity(s))) {
+                    newLines.computeIfAbsent(s.path(), k -> new ArrayList<>()).add(new SourceIdentity("", s.normText(), s.occurrence()));
+                }
+            }
+        }
+        Map<String, Map<SourceIdentity, String>> out = new HashMap<>();
+        newLines.forEach((path, lines) -> {
+            String best = null;
+            int bestCount = 0;
+            boolean tie = false;
+            for (Map.Entry<String, Map<SourceIdentity, String>> gone : idsOfGoneNote.entrySet()) {
+                int count = (int) lines.stream().filter(gone.getValue()::containsKey).count();
+                if (count > bestCount) {
+                    best = gone.getKey();
+                    bestCount = count;
+                    tie = false;
+                } else if (count == bestCount && count > 0) {
+                    tie = true;
+                }
+            }
+            if (best != null && !tie && 2 * bestCount >= lines.size()) {
+                out.put(path, idsOfGoneNote.get(best));
+            }
+        });
+        return out;
     }
 
     Map<MergedMeeting, String> meetings(List<MergedMeeting> meetings) {

@@ -2,6 +2,7 @@ package io.followup.vault.writeback;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -358,6 +359,20 @@ class WriteBackTest {
         Files.setPosixFilePermissions(moved, PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(1, new PendingWrites(vault.store, wb, VaultFixture.CLOCK).retry());
         assertEquals("# Kiosk\n- [x] Print the labels @Ana ✅ 2025-11-02\n- [ ] Book the van @Bo\n", Files.readString(moved));
+    }
+
+    @Test
+    void a_new_note_that_only_shares_a_line_with_a_deleted_one_does_not_take_its_tasks_id() throws IOException {
+        Path old = vault.write("Projects/kiosk.md", utf8("# Kiosk\n- [ ] Send the notes @Ana\n- [ ] Book the van @Bo\n- [ ] Print the labels @Ana\n"));
+        vault.ingest();
+        Task notes = vault.task("Send the notes");
+        Files.delete(old);
+        vault.write("Projects/fair.md", utf8("# Fair\n- [ ] Send the notes @Cy\n- [ ] Order the banners @Cy\n- [ ] Ship the stand @Cy\n"));
+        vault.ingest();
+
+        Task other = vault.task("Send the notes");
+        assertEquals("Projects/fair.md", other.sources().get(0).path());
+        assertNotEquals(notes.id(), other.id(), "one shared line out of three is not a moved note");
     }
 
     @Test
