@@ -175,7 +175,7 @@ final class Signifiers {
 
     private static int trailingTag(String s, int end) {
         int k = end;
-        while (k > 0 && isTagChar(s.charAt(k - 1))) {
+        while (k > 0 && TagSyntax.isTagChar(s.charAt(k - 1))) {
             k--;
         }
         if (k == end || k == 0 || s.charAt(k - 1) != '#') {
@@ -250,10 +250,6 @@ final class Signifiers {
                 || c == ',' || c == ' ' || c == '!';
     }
 
-    /** The plugin's tag characters: anything but white space and {@code !@#$%^&*(),.?":{}|<>} (so #123 is a tag). */
-    static boolean isTagChar(char c) {
-        return !Character.isWhitespace(c) && "!@#$%^&*(),.?\":{}|<>".indexOf(c) < 0;
-    }
 
     /** Every #tag of the text (outside inline code), in order, without '#', each once. */
     static List<String> allTags(String s, boolean[] code) {
@@ -264,7 +260,7 @@ final class Signifiers {
                 continue;
             }
             int j = i + 1;
-            while (j < n && isTagChar(s.charAt(j))) {
+            while (j < n && TagSyntax.isTagChar(s.charAt(j))) {
                 j++;
             }
             if (j > i + 1) {

@@ -49,8 +49,8 @@ final class Signifiers {
             }
             AT_END.put(kind, Pattern.compile(regex));
         }
-        // the plugin's tag characters: anything but white space and !@#$%^&*(),.?":{}|<>
-        AT_END.put(SignifierKind.TAG, Pattern.compile("(?<=[ \\t])(#)([^ \\t!@#$%^&*(),.?\":{}|<>]+)$"));
+        // the plugin's tag characters, as the reader cuts them (after white space, as the reader requires too)
+        AT_END.put(SignifierKind.TAG, Pattern.compile("(?<=\\p{javaWhitespace})(#)(" + io.followup.vault.TagSyntax.TAG_CHAR_CLASS + "+)$"));
     }
 
     private Signifiers() {
