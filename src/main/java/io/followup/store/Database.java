@@ -52,7 +52,6 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Path file;
     private final ReentrantLock writer = new ReentrantLock(true);
-    private final java.util.concurrent.atomic.AtomicLong ingests = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService checkpointer;
     private long checkpointedAt = -1;
@@ -187,16 +186,6 @@ public final class Database implements AutoCloseable {
             writes.incrementAndGet();
             writer.unlock();
         }
-    }
-
-    /** How many ingests this process has committed: what only an ingest changes (the search index) is cached by it. */
-    public long ingestGeneration() {
-        return ingests.get();
-    }
-
-    /** Called by the ingest after each commit. */
-    void ingested() {
-        ingests.incrementAndGet();
     }
 
     /** {@link #write} without a result. */

@@ -68,7 +68,6 @@ public final class IngestStore {
                 return result;
             }
         }));
-        db.ingested();
         if (TIMING) {
             System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000,
                     (threadCpuNs() - committing[1]) / 1_000_000);
@@ -522,6 +521,10 @@ public final class IngestStore {
         }
 
         private void deleteIndexRows(String index, Collection<Long> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            nextSearchRow++; // search_seq moves on with every change to the index, deletions too: cached searches go stale
             run(() -> {
                 PreparedStatement fts = ps("DELETE FROM " + index + " WHERE rowid = ?");
                 for (long r : rows) {
@@ -611,7 +614,7 @@ public final class IngestStore {
                 PreparedStatement tp = ps("INSERT INTO tasks(" + TASK_COLUMNS + ", search_rowid) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement sp = ps("INSERT OR IGNORE INTO task_sources(task_id, path, line, norm_text, occurrence) VALUES (?, ?, ?, ?, ?)");
-                PreparedStatement fts = ps("INSERT INTO " + TASK_INDEX + "(rowid, ref, title, body) VALUES (?, ?, ?, ?)");
+                PreparedStatement fts = ps(TaskSearchRows.INSERT);
                 for (int k = 0; k < writes.size(); k++) {
                     Object[] row = rows.get(k);
                     if (row == null) {
@@ -619,7 +622,7 @@ public final class IngestStore {
                     }
                     IngestBatch.TaskWrite w = writes.get(k);
                     Task t = w.task();
-                    String searchBody = t.owner() == null ? "" : t.owner();
+                    String searchBody = TaskSearchRows.body(t.owner());
                     StoredTask old = before.get(k);
                     boolean indexed = old != null && old.searchRow() != null
                             && old.searchText().equals(searchTextDigest(t.description(), t.owner()));
@@ -682,7 +685,7 @@ public final class IngestStore {
 
         /** What a task's search row indexes: its description and its owner. */
         private static RowDigest searchTextDigest(String description, String owner) {
-            return new RowDigest.Builder().add(description).add(owner == null ? "" : owner).build();
+            return new RowDigest.Builder().add(description).add(TaskSearchRows.body(owner)).build();
         }
 
         /** The task_sources rows a task write gives (INSERT OR IGNORE keeps the first of a path and line). */

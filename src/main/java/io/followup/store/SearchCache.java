@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  */
 final class SearchCache {
 
-    /** What a search depends on: how many rows were ever added to the index, and how many ingests this process made. */
-    record Version(long rowsAdded, long ingests) {
+    /** What a search depends on: search_seq.next, which every change to the task or note index moves on. */
+    record Version(long indexChanges) {
     }
 
     private record Entry(Version version, List<String> ids) {

@@ -163,9 +163,9 @@ public final class TaskStore {
     }
 
     /**
-     * The ids of the tasks matching a full-text search, best first (as {@link #search}, without loading them). Only an
-     * ingest changes the index: the ids are remembered while this process has not ingested since and no row was added
-     * to the index since (by another process too: search_seq.next grows with every row added).
+     * The ids of the tasks matching a full-text search, best first (as {@link #search}, without loading them),
+     * remembered while the index is unchanged: search_seq.next moves on with every row added or deleted, by any
+     * process.
      */
     public List<String> searchIds(String words, int limit) {
         String match = SearchQuery.of(words);
@@ -173,8 +173,8 @@ public final class TaskStore {
             return List.of();
         }
         return db.jdbi().withHandle(h -> {
-            long added = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(0L);
-            SearchCache.Version version = new SearchCache.Version(added, db.ingestGeneration());
+            SearchCache.Version version = new SearchCache.Version(
+                    h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(0L));
             return searches.get(limit + " " + match, version, () -> h.createQuery(TASK_SEARCH).bind("q", match).bind("n", limit).mapTo(String.class).list());
         });
     }

@@ -181,6 +181,8 @@ public final class WritebackStore {
      */
     public void reassert(String taskId, State target) {
         db.useWrite(h -> {
+            String ownerBefore = h.createQuery("SELECT owner FROM tasks WHERE id = :id").bind("id", taskId).mapTo(String.class)
+                    .findOne().orElse(null);
             Update u = h.createUpdate("""
                     UPDATE tasks SET status = :status, status_symbol = :status_symbol, done = :done,
                         cancelled = :cancelled, due = :due, scheduled = :scheduled, start = :start, owner = :owner,
@@ -188,7 +190,9 @@ public final class WritebackStore {
                     WHERE id = :id""").bind("id", taskId);
             bindState(u, "", target);
             u.execute();
-            TaskSearchRows.reindex(h, taskId); // the owner the change gives, not the note's
+            if (!java.util.Objects.equals(ownerBefore, target.owner())) {
+                TaskSearchRows.reindex(h, taskId); // found by the owner the change gives, not the note's
+            }
         });
     }
 

@@ -43,6 +43,11 @@ class SearchCacheTest {
             new Ingester(vault, other, People.empty(), CLOCK).ingest();
             assertEquals(3, tasks.searchIds("contract", 50).size(), "another process ingested");
             assertEquals(1, tasks.searchIds("contract", 1).size());
+
+            // ... and one that only takes tasks away
+            Files.delete(vault.resolve("c.md"));
+            new Ingester(vault, other, People.empty(), CLOCK).ingest();
+            assertEquals(2, tasks.searchIds("contract", 50).size(), "another process removed a task");
         }
     }
 }
