@@ -5,7 +5,6 @@ import io.followup.model.TaskStatus;
 import io.followup.store.TaskChangeStore;
 import io.followup.store.TaskEvent;
 import io.followup.store.TaskStore;
-import io.followup.vault.writeback.Recurrence;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,20 +63,8 @@ public final class TaskActions {
             case DONE -> Decision.same("Already done" + (t.done() == null ? "" : " (" + t.done() + ")") + ": " + t.description());
             case CANCELLED -> Decision.invalid("This task was cancelled; undo it first if it should be done: " + t.description());
             default -> Decision.change(TaskEdits.status(t, TaskStatus.DONE, today, null), "done " + today,
-                    "Marked done: " + t.description() + unknownRecurrence(t));
+                    "Marked done: " + t.description());
         });
-    }
-
-    /**
-     * Completing a recurring task writes its next instance into the note, as the Tasks plugin does; a rule neither
-     * can work out a next date for ("every month on the 1st and 15th") gets none, and the owner is told so.
-     */
-    private static String unknownRecurrence(Task t) {
-        if (t.recurrence() == null || t.recurrence().isBlank() || Recurrence.parse(t.recurrence()).isPresent()) {
-            return "";
-        }
-        return "\nNo next instance was added: Followup cannot work out the next date of \u201c" + t.recurrence()
-                + "\u201d. Add the next one to the note yourself.";
     }
 
     /** Undo: a done or cancelled task is open again (without its done/cancelled date). */
@@ -222,10 +209,10 @@ public final class TaskActions {
         return result;
     }
 
-    /** The sentence added to an answer when the note does not say it yet; empty when it does. */
+    /** The sentence added to an answer when the note does not say it yet (or has a remark on the write); else empty. */
     static String notWritten(WriteResult r) {
         return switch (r.outcome()) {
-            case WRITTEN -> "";
+            case WRITTEN -> r.remark() == null ? "" : "\n" + r.remark();
             case DISABLED -> "\nSaved in Followup; the note was not written because write-back is off (FOLLOWUP_WRITEBACK=off)"
                     + " — it will be written when write-back is on.";
             case PENDING -> "\nSaved in Followup; the note was not written" + (r.reason() == null ? "" : " (" + r.reason() + ")")

@@ -77,13 +77,17 @@ class TaskActionsTest {
     }
 
     @Test
-    void completing_a_task_whose_recurrence_has_no_computable_next_date_says_no_next_instance_was_added() {
-        ActionResult odd = actions(TaskWriter.DISABLED).complete(TOMAS, id("Pay the invoices"), "test");
+    void completing_a_task_whose_recurrence_has_no_computable_next_date_says_no_next_instance_was_added() throws Exception {
+        TaskWriter notes = new io.followup.vault.writeback.WriteBack(dir.resolve("vault"), true, new io.followup.store.WritebackStore(db), CLOCK);
+        ActionResult odd = actions(notes).complete(TOMAS, id("Pay the invoices"), "test");
         assertEquals(ActionResult.Kind.CHANGED, odd.kind(), odd.message());
         assertTrue(odd.message().contains("No next instance was added") && odd.message().contains("every month on the 1st and 15th"),
                 odd.message());
-        ActionResult weekly = actions(TaskWriter.DISABLED).complete(TOMAS, id("Water the plants"), "test");
+        ActionResult weekly = actions(notes).complete(TOMAS, id("Water the plants"), "test");
         assertFalse(weekly.message().contains("No next instance"), weekly.message());
+        String note = Files.readString(dir.resolve("vault/2026-02-25 Sync.md"));
+        assertTrue(note.contains("- [x] Pay the invoices") && note.contains("- [ ] Water the plants @Tomás Ortega \uD83D\uDD01 every week \uD83D\uDCC5 2026-03-10"),
+                note);
     }
 
     @Test

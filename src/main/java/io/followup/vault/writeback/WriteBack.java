@@ -99,8 +99,9 @@ public final class WriteBack implements TaskWriter {
             }
             String problem = byFile.isEmpty() ? "the task has no source line" : null;
             List<Written> written = new ArrayList<>();
+            Set<String> noNextInstance = new java.util.TreeSet<>();
             for (Map.Entry<String, List<Integer>> file : byFile.entrySet()) {
-                Optional<String> p = writeFile(file.getKey(), file.getValue(), description, base, target, written);
+                Optional<String> p = writeFile(file.getKey(), file.getValue(), description, base, target, written, noNextInstance);
                 if (p.isPresent()) {
                     problem = p.get();
                 }
@@ -108,7 +109,9 @@ public final class WriteBack implements TaskWriter {
             if (problem == null) {
                 store.clearPending(taskId);
                 written.forEach(this::tellStore);
-                return new WriteResult(WriteResult.Outcome.WRITTEN, "");
+                return WriteResult.written(noNextInstance.isEmpty() ? null : "No next instance was added: Followup cannot work out the"
+                        + " next date of " + noNextInstance.stream().map(r -> "\u201c" + r + "\u201d").collect(Collectors.joining(", "))
+                        + ". Add the next one to the note yourself.");
             }
             store.markPending(taskId, base, target, problem, clock.instant());
             return new WriteResult(WriteResult.Outcome.PENDING,
@@ -151,7 +154,7 @@ public final class WriteBack implements TaskWriter {
 
     /** Edits the task's lines in one file; empty when done, else why not. */
     private Optional<String> writeFile(String relPath, List<Integer> lines, String description, State base, State target,
-                                       List<Written> written) {
+                                       List<Written> written, Set<String> noNextInstance) {
         Path file = vault.resolve(relPath).normalize();
         if (!file.startsWith(vault)) {
             return Optional.of(relPath + " is outside the vault");
@@ -168,7 +171,7 @@ public final class WriteBack implements TaskWriter {
                 byte[] bytes = Files.readAllBytes(file);
                 NoteLines note = NoteLines.of(bytes);
                 int linesBefore = note.size();
-                if (!edit(note, relPath, lines, description, base, target)) {
+                if (!edit(note, relPath, lines, description, base, target, noNextInstance)) {
                     return Optional.of(relPath + " changed and the task line is not certain");
                 }
                 byte[] out = note.bytes();
@@ -195,8 +198,12 @@ public final class WriteBack implements TaskWriter {
         return Optional.of(relPath + " keeps changing");
     }
 
-    /** Applies the change to each of the task's lines in this note, bottom up so inserted lines shift nothing. */
-    private boolean edit(NoteLines note, String relPath, List<Integer> lines, String description, State base, State target) {
+    /**
+     * Applies the change to each of the task's lines in this note, bottom up so inserted lines shift nothing; the
+     * recurrence rules no next date could be worked out for go to {@code noNextInstance}.
+     */
+    private boolean edit(NoteLines note, String relPath, List<Integer> lines, String description, State base, State target,
+                         Set<String> noNextInstance) {
         LocalDate today = LocalDate.now(clock);
         Set<Integer> used = new HashSet<>();
         for (int expected : lines.stream().sorted(Comparator.reverseOrder()).toList()) {
@@ -213,7 +220,12 @@ public final class WriteBack implements TaskWriter {
             note.replace(n, RawText.bytes(TaskLineEditor.apply(line, ChangePlan.forLine(base, target, line, today))));
             if (ChangePlan.makesNextInstance(base, target, line)) {
                 LocalDate doneOn = target.done() == null ? today : target.done();
-                Recurrence.nextInstance(line, doneOn).ifPresent(next -> note.insertAbove(n, RawText.bytes(next)));
+                Optional<String> next = Recurrence.nextInstance(line, doneOn);
+                if (next.isPresent()) {
+                    note.insertAbove(n, RawText.bytes(next.get()));
+                } else {
+                    line.recurrence().ifPresent(noNextInstance::add);
+                }
             }
         }
         return true;
