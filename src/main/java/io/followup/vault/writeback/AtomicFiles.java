@@ -90,9 +90,10 @@ public final class AtomicFiles {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            if (cleaned.add(dir)) {
-                // a crash of an earlier run can have left some; this run deletes its own (finally, below)
-                removeStaleTemps(dir);
+            if (!cleaned.contains(dir) && removeStaleTemps(dir)) {
+                // a crash of an earlier run can have left some; this run deletes its own (finally, below). A folder
+                // with a temp too young to tell (a crash just before a quick restart) is searched again next time.
+                cleaned.add(dir);
             }
             if (!Arrays.equals(Files.readAllBytes(file), expected)) {
                 return new Replacement(Result.CHANGED_MEANWHILE, 0);
@@ -165,21 +166,26 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(to, perms);
     }
 
-    private static void removeStaleTemps(Path dir) throws IOException {
+    /** Deletes the folder's leftover temps; false when one was too young to tell from another writer's. */
+    private static boolean removeStaleTemps(Path dir) throws IOException {
         // the file system's clock, not the injected one: it is compared with files' mtimes, and FOLLOWUP_TODAY may pin
         // "today" years away from them
         long before = System.currentTimeMillis() - STALE_MILLIS;
+        boolean all = true;
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
             for (Path p : temps) {
                 try {
                     if (Files.getLastModifiedTime(p).toMillis() < before) {
                         Files.deleteIfExists(p);
+                    } else {
+                        all = false;
                     }
                 } catch (java.nio.file.NoSuchFileException gone) {
                     // its writer renamed or removed it meanwhile
                 }
             }
         }
+        return all;
     }
 
     private static void fsyncDirectory(Path dir) {

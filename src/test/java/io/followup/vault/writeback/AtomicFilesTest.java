@@ -104,9 +104,12 @@ class AtomicFilesTest {
         assertEquals(AtomicFiles.Result.WRITTEN, files.replace(f, b("original"), b("new")));
         assertFalse(Files.exists(left));
         assertTrue(Files.exists(inFlight));
+        // the young one turns out to be a leftover too (a crash just before a quick restart): a later write finds it
+        Files.setLastModifiedTime(inFlight, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         AtomicFiles.Replacement r = files.replaceFile(f, b("new"), b("newer"));
         assertEquals(AtomicFiles.Result.WRITTEN, r.result());
         assertEquals(Files.getLastModifiedTime(f).toMillis(), r.mtimeMs(), "the new fingerprint's timestamp");
+        assertFalse(Files.exists(inFlight), "the folder was searched again: it had a temp too young to tell");
     }
 
     @Test
