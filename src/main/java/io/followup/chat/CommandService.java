@@ -35,18 +35,7 @@ public final class CommandService {
     private final ReminderPrefs reminders;
     private final DeliveryStatus deliveries;
 
-    public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
-                          Set<String> admins, Clock clock) {
-        this(tasks, meetings, actions, directory, admins, clock, null);
-    }
-
-    /** {@code reminders} answers /tasks reminders (null: not available here). */
-    public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
-                          Set<String> admins, Clock clock, ReminderPrefs reminders) {
-        this(tasks, meetings, actions, directory, admins, clock, reminders, null);
-    }
-
-    /** {@code deliveries} answers /tasks digest for admins and warns them on their home (null: not available here). */
+    /** {@code reminders} answers /tasks reminders; {@code deliveries} answers /tasks digest for admins and warns them on their home. */
     public CommandService(TaskStore tasks, MeetingStore meetings, TaskActions actions, Directory directory,
                           Set<String> admins, Clock clock, ReminderPrefs reminders, DeliveryStatus deliveries) {
         this.reminders = reminders;
@@ -116,7 +105,7 @@ public final class CommandService {
 
     /** An admin's home says when today's digest or reminders could not be delivered. */
     private Reply withDeliveryWarning(Reply home) {
-        int failed = deliveries == null ? 0 : deliveries.failedToday();
+        int failed = deliveries.failedToday();
         return failed == 0 ? home : home.prepend("⚠️ " + failed + (failed == 1 ? " digest message" : " digest messages")
                 + " could not be delivered today. /tasks digest shows which, why, and what to do.");
     }
@@ -192,9 +181,6 @@ public final class CommandService {
         } else if (c instanceof Command.Link l) {
             return link(actor, l);
         } else if (c instanceof Command.Reminders r) {
-            if (reminders == null) {
-                return Reply.notice("Reminder settings are not available here.");
-            }
             String answer = reminders.handle(actor.userId(), r.args());
             return Reply.notice(actor.linked() ? answer : answer + "\nBut I don't know which person you are yet, so you won't get any"
                     + " until you are linked: ask an admin to run /tasks link @you Your Name.");
@@ -209,9 +195,6 @@ public final class CommandService {
     private Reply digestStatus(Actor actor) {
         if (!actor.admin()) {
             return Reply.notice("Only an admin (FOLLOWUP_ADMINS) can see what the digest delivered. Your own reminders: /tasks reminders.");
-        }
-        if (deliveries == null) {
-            return Reply.notice("The digest's delivery status is not available here; run followup digest --status.");
         }
         List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.Heading("Digest delivery"));

@@ -39,11 +39,6 @@ public final class TaskIds {
         return extend(sha256("meeting\n" + firstPath), taken);
     }
 
-    /** As {@link #unique(String, String, int, Set)}, asking {@code taken} whether an id is in use. */
-    public static String unique(String path, String normText, int occurrence, java.util.function.Predicate<String> taken) {
-        return extend(hash(path, normText, occurrence), taken);
-    }
-
     /** The hash a task's ids are taken from (worked out ahead, off the thread that assigns ids). */
     static byte[] hash(String path, String normText, int occurrence) {
         return sha256(path + "\n" + normText + "\n" + occurrence);

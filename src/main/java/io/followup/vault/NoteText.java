@@ -56,10 +56,6 @@ final class NoteText {
         return starts[k];
     }
 
-    int end(int k) {
-        return ends[k];
-    }
-
     int length(int k) {
         return ends[k] - starts[k];
     }
