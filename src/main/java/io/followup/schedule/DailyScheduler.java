@@ -120,7 +120,7 @@ public final class DailyScheduler implements AutoCloseable {
         Function<LocalDate, Digest> digestOn = d -> digests.computeIfAbsent(d,
                 x -> new DigestBuilder(x, settings.lookaheadDays(), settings.teamChannels()).build(open));
         Counter c = new Counter();
-        Run run = new Run(day, now, false);
+        Run run = new Run(day, now);
         if (settings.isWorkingDay(day)) {
             boolean digestDue = settings.digestChannel() != null && !now.isBefore(settings.digestAt(day))
                     && !outbox.exists(day, settings.digestChannel(), KIND_DIGEST);
@@ -130,7 +130,7 @@ public final class DailyScheduler implements AutoCloseable {
             if (isDecidedNow(settings.digestAt(day), now)) {
                 for (Reminder r : digestOn.apply(day).reminders()) {
                     if (r.isTeam() || recipients.chatUserOf(r.owner()).isEmpty()) {
-                        enqueueReminder(r, run, c);
+                        enqueueReminder(r, run, c, Map.of());
                     }
                 }
             }
@@ -152,7 +152,7 @@ public final class DailyScheduler implements AutoCloseable {
         }
         Map<String, ZoneId> zones = userZones.zonesOf(new LinkedHashSet<>(userOf.values()));
         userOf.forEach((owner, user) -> {
-            ZoneId zone = zones.containsKey(user) ? zones.get(user) : userZones.zoneOf(user);
+            ZoneId zone = zones.get(user); // zonesOf answers for everyone asked (the team's zone when unknown)
             LocalDate theirDay = LocalDate.ofInstant(run.now, zone);
             ReminderPrefsStore.Pref pref = run.pref(user);
             Instant at = ScheduleSettings.at(theirDay, pref.time() == null ? settings.digestTime() : pref.time(), zone);
@@ -171,14 +171,16 @@ public final class DailyScheduler implements AutoCloseable {
         LocalDate day = LocalDate.ofInstant(now, settings.zone());
         Digest digest = new DigestBuilder(day, settings.lookaheadDays(), settings.teamChannels()).build(openTasks.get());
         Counter c = new Counter();
-        Run run = new Run(day, now, true);
+        Run run = new Run(day, now);
         if (settings.digestChannel() == null) {
             c.notes.add("no channel digest: FOLLOWUP_DIGEST_CHANNEL is not set");
         } else {
             enqueueDigest(digest, run);
         }
+        Map<String, ZoneId> zones = userZones.zonesOf(digest.reminders().stream().filter(r -> !r.isTeam())
+                .flatMap(r -> recipients.chatUserOf(r.owner()).stream()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
         for (Reminder r : digest.reminders()) {
-            enqueueReminder(r, run, c);
+            enqueueReminder(r, run, c, zones);
         }
         return run.flush(c);
     }
@@ -187,14 +189,12 @@ public final class DailyScheduler implements AutoCloseable {
     private final class Run {
         final LocalDate day;
         final Instant now;
-        final boolean immediate;
         final Map<String, ReminderPrefsStore.Pref> prefsByUser;
         final List<OutboxStore.Insert> rows = new ArrayList<>();
 
-        Run(LocalDate day, Instant now, boolean immediate) {
+        Run(LocalDate day, Instant now) {
             this.day = day;
             this.now = now;
-            this.immediate = immediate;
             this.prefsByUser = prefs.all();
         }
 
@@ -220,8 +220,11 @@ public final class DailyScheduler implements AutoCloseable {
                 GSON.toJson(DigestMessages.channel(digest)), run.now)));
     }
 
-    /** A team's reminder, a person's without a chat user (reported), or — for the digest command — anyone's now. */
-    private void enqueueReminder(Reminder r, Run run, Counter c) {
+    /**
+     * A team's reminder, a person's without a chat user (reported), or — for the digest command — anyone's now.
+     * A person's is keyed by their own date ({@code zones}), as their scheduled one is: once per day where they are.
+     */
+    private void enqueueReminder(Reminder r, Run run, Counter c, Map<String, ZoneId> zones) {
         LocalDate day = run.day;
         Instant now = run.now;
         if (r.isTeam()) {
@@ -242,7 +245,8 @@ public final class DailyScheduler implements AutoCloseable {
             c.skipped++;
             return;
         }
-        run.rows.add(OutboxStore.Insert.queued(new NewMessage(day, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
+        LocalDate theirDay = LocalDate.ofInstant(now, zones.getOrDefault(user.get(), settings.zone()));
+        run.rows.add(OutboxStore.Insert.queued(new NewMessage(theirDay, user.get(), KIND_REMINDER, r.owner(), json(r, day), now)));
     }
 
     /**

@@ -208,6 +208,19 @@ class DailySchedulerTest {
     }
 
     @Test
+    void a_manual_digest_and_the_scheduled_reminder_of_someone_a_day_ahead_make_one_dm_on_their_day() throws Exception {
+        chat.zones.put("U0ANA", "Australia/Sydney");
+        tasks.add(open("a1", "Send contract", "Ana Lima", LocalDate.of(2026, 3, 9)));
+        MutableClock clock = at("2026-03-09T13:00:00Z"); // Monday 14:00 in Berlin, already Tuesday 00:00 in Sydney
+        DailyScheduler s = scheduler(berlin(), clock);
+        s.enqueueAllNow(); // `followup digest`, run by hand in Berlin
+        for (Instant end = Instant.parse("2026-03-09T23:00:00Z"); clock.instant().isBefore(end); clock.advance(Duration.ofMinutes(15))) {
+            s.tick(); // through 09:00 Tuesday in Sydney, when her scheduled reminder is due
+        }
+        assertEquals(1, chat.deliveredTo("U0ANA").size(), "one DM on Ana's Tuesday, not the manual one and the scheduled one");
+    }
+
+    @Test
     void an_owner_can_turn_reminders_off_or_choose_their_own_time() throws Exception {
         LocalDate tue = LocalDate.of(2026, 3, 10);
         tasks.add(open("a1", "Send contract", "Ana Lima", tue));
