@@ -62,7 +62,8 @@ public final class DigestCommand implements Callable<Integer> {
             LocalDate today = LocalDate.now(clock.withZone(config.zone()));
             People people = People.load(config.peopleFile());
             if (status) {
-                out.println(new OutboxStatus(new OutboxStore(db), DigestWiring.settings(config, people), clock).report());
+                out.println(new OutboxStatus(new OutboxStore(db), DigestWiring.settings(config, people), clock,
+                        io.followup.chat.slack.SlackErrors::advice).report());
             } else if (dryRun) {
                 printDryRun(out, config, db, clock, people, today);
             } else {

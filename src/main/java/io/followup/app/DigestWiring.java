@@ -53,7 +53,7 @@ public final class DigestWiring {
 
     /** What the digest delivered, for admins in chat (/tasks digest) and on their App Home. */
     public static OutboxStatus deliveryStatus(Config config, Database db, Clock clock) {
-        return new OutboxStatus(new OutboxStore(db), settings(config, People.empty()), clock);
+        return new OutboxStatus(new OutboxStore(db), settings(config, People.empty()), clock, io.followup.chat.slack.SlackErrors::advice);
     }
 
     public static ScheduleSettings settings(Config config, People people) {

@@ -24,11 +24,14 @@ public final class OutboxStatus implements DeliveryStatus {
     private final OutboxStore outbox;
     private final ScheduleSettings settings;
     private final Clock clock;
+    private final java.util.function.UnaryOperator<String> advice;
 
-    public OutboxStatus(OutboxStore outbox, ScheduleSettings settings, Clock clock) {
+    /** {@code advice}: what to do about a chat platform's error (" — invite the bot …"), or "" when nothing to say. */
+    public OutboxStatus(OutboxStore outbox, ScheduleSettings settings, Clock clock, java.util.function.UnaryOperator<String> advice) {
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.advice = advice;
     }
 
     private LocalDate today() {
@@ -73,7 +76,7 @@ public final class OutboxStatus implements DeliveryStatus {
                 + counts.getOrDefault(OutboxRow.State.FAILED, 0L) + " failed.");
         List<OutboxRow> failed = rows.stream().filter(r -> r.state() == OutboxRow.State.FAILED).toList();
         failed.stream().limit(MAX_LISTED).forEach(r -> out.add("• " + r.kind() + " to " + r.recipient()
-                + (r.subject() == null ? "" : " (" + r.subject() + ")") + ": " + r.lastError() + hint(r.lastError())));
+                + (r.subject() == null ? "" : " (" + r.subject() + ")") + ": " + r.lastError() + advice.apply(r.lastError())));
         if (failed.size() > MAX_LISTED) {
             out.add("…and " + (failed.size() - MAX_LISTED) + " more: followup digest --status lists them all.");
         }
@@ -96,7 +99,7 @@ public final class OutboxStatus implements DeliveryStatus {
         return switch (r.state()) {
             case SENT -> base + "  ts " + r.sentTs() + (r.partsSent() > 1 ? " + " + (r.partsSent() - 1) + " thread replies" : "")
                     + "  at " + time(r.sentAt());
-            case FAILED -> base + "  error: " + r.lastError() + " (attempts " + r.attempts() + ")" + hint(r.lastError());
+            case FAILED -> base + "  error: " + r.lastError() + " (attempts " + r.attempts() + ")" + advice.apply(r.lastError());
             case QUEUED -> base + "  due " + time(r.dueAt()) + (r.lastError() == null ? "" : "  last error: " + r.lastError())
                     + " (attempts " + r.attempts() + ")";
             case SENDING -> base + "  being posted since " + time(r.claimedAt());
@@ -105,30 +108,5 @@ public final class OutboxStatus implements DeliveryStatus {
 
     private String time(java.time.Instant at) {
         return ZonedDateTime.ofInstant(at, settings.zone()).toLocalTime().withNano(0).toString();
-    }
-
-    /** What to do about the errors a misconfigured workspace gives. */
-    static String hint(String error) {
-        String e = error == null ? "" : error;
-        if (e.contains("not_in_channel")) {
-            return " — invite the bot to that channel (/invite @Followup)";
-        }
-        if (e.contains("channel_not_found")) {
-            return " — check the channel id (FOLLOWUP_DIGEST_CHANNEL, or the team's channel in the people file); "
-                    + "a private channel needs the bot invited first";
-        }
-        if (e.contains("is_archived")) {
-            return " — the channel is archived: unarchive it or name another";
-        }
-        if (e.contains("user_not_found") || e.contains("users_not_found") || e.contains("account_inactive") || e.contains("user_disabled")) {
-            return " — fix that person's slack: id in the people file, or link the right account with /tasks link @user Name";
-        }
-        if (e.contains("missing_scope")) {
-            return " — reinstall the app with the scopes of bot-manifest/slack/manifest.yml";
-        }
-        if (e.contains("invalid_auth") || e.contains("token_revoked") || e.contains("not_authed") || e.contains("token_expired")) {
-            return " — check SLACK_BOT_TOKEN";
-        }
-        return "";
     }
 }
