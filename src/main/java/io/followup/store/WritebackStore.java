@@ -73,18 +73,10 @@ public final class WritebackStore {
                 .bind("id", taskId).map((rs, ctx) -> state(rs, "")).findOne());
     }
 
-    /** Every task's state, to compare before and after an ingest. */
-    public Map<String, State> states() {
-        Map<String, State> all = new LinkedHashMap<>();
-        db.jdbi().useHandle(h -> h.createQuery(STATE_SELECT).map((rs, ctx) -> Map.entry(rs.getString("id"), state(rs, "")))
-                .forEach(e -> all.put(e.getKey(), e.getValue())));
-        return all;
-    }
-
     /**
      * The state of every task an ingest of {@code paths} may change: the tasks with a source line in those notes or
-     * in a note of the same date (an ingest merges a date's notes again together). Far fewer than {@link #states()}
-     * when a few notes changed.
+     * in a note of the same date (an ingest merges a date's notes again together): far fewer than every task when a
+     * few notes changed.
      */
     public Map<String, State> statesAround(Collection<String> paths) {
         Map<String, State> out = new LinkedHashMap<>();

@@ -35,16 +35,11 @@ public final class VaultSync {
     private final Lock lock;
     private final Clock clock;
 
-    /** {@code lock} is the write-back's, so an ingest never reads a note between our read and our rename. */
-    public VaultSync(IngestRun ingest, WritebackStore store, PendingWrites pending, Lock lock, Clock clock) {
-        this(ingest, null, null, store, pending, lock, clock);
-    }
-
     /**
      * {@code pendingChanges} says which notes a full ingest would read now (new, changed or deleted, relative to the
      * vault): a full sync then compares only the tasks those notes touch. {@code changedOf} says which of some notes
      * differ from what the store read (the watcher reports our own write-backs too, which the store already took).
-     * Null: a full sync compares every task; every reported note is ingested.
+     * {@code lock} is the write-back's, so an ingest never reads a note between our read and our rename.
      */
     public VaultSync(IngestRun ingest, Supplier<Collection<String>> pendingChanges,
                      Function<Collection<String>, Collection<String>> changedOf, WritebackStore store, PendingWrites pending,
@@ -74,7 +69,7 @@ public final class VaultSync {
     private int sync(Collection<String> changedRelPaths, boolean always) {
         lock.lock();
         try {
-            int edits = changedRelPaths == null && pendingChanges != null ? ingestPlanned(always) : ingestAndCompare(changedRelPaths);
+            int edits = changedRelPaths == null ? ingestPlanned(always) : ingestAndCompare(changedRelPaths);
             pending.retry();
             return edits;
         } finally {
@@ -98,10 +93,7 @@ public final class VaultSync {
     }
 
     private int ingestAndCompare(Collection<String> changedRelPaths) {
-        if (changedRelPaths == null) {
-            return ingestAndCompare(null, store.states());
-        }
-        Collection<String> changed = changedOf == null ? changedRelPaths : changedOf.apply(changedRelPaths);
+        Collection<String> changed = changedOf.apply(changedRelPaths);
         if (changed.isEmpty()) {
             return 0; // e.g. notes our write-back rewrote and the store already took
         }

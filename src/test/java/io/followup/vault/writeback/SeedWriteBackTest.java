@@ -59,7 +59,7 @@ class SeedWriteBackTest {
                     }
                 }
             }
-            VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.store,
+            VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.ingester::pendingChanges, vault.ingester::pendingChanges, vault.store,
                     new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
             sync.sync(original.keySet());
             for (Task t : vault.tasks.all()) {

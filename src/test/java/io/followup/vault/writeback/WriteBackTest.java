@@ -119,7 +119,7 @@ class WriteBackTest {
         WriteBack wb = writeBack();
         assertEquals(Outcome.WRITTEN, wb.apply(before, after).outcome());
 
-        VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.store,
+        VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.ingester::pendingChanges, vault.ingester::pendingChanges, vault.store,
                 new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
         assertEquals(0, sync.sync(java.util.List.of("n.md")));
         Task now = vault.tasks.byId(before.id()).orElseThrow();
@@ -313,7 +313,7 @@ class WriteBackTest {
                 TaskEvent.of(before.id(), VaultFixture.CLOCK.instant(), "U1", "complete", "", null));
         WriteBack wb = writeBack();
         assertEquals(Outcome.WRITTEN, wb.apply(before, after).outcome());
-        VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.store,
+        VaultSync sync = new VaultSync(vault.ingester::ingestPaths, vault.ingester::pendingChanges, vault.ingester::pendingChanges, vault.store,
                 new PendingWrites(vault.store, wb, VaultFixture.CLOCK), wb.lock(), VaultFixture.CLOCK);
         assertEquals(0, sync.sync(java.util.List.of("n.md")), "the next instance is no note edit");
 
