@@ -61,7 +61,7 @@ public final class IngestBench {
             }
 
             System.err.println("IngestBench: ingesting in a child JVM (-Xmx" + xmx + ") ...");
-            String load = loadAverage();
+            String load = MachineLoad.loadAverages();
             Child child = runChild(vault, db, xmx);
             System.err.println("IngestBench: grep ...");
             Grep grep = grep(vault);
@@ -154,16 +154,6 @@ public final class IngestBench {
         }
         p.waitFor(1, TimeUnit.MINUTES);
         return new Grep(lines, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** The 1, 5 and 15 minute load averages (the machine may be shared), or "unknown". */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static String env(String name, String fallback) {

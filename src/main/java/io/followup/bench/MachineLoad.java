@@ -20,10 +20,21 @@ final class MachineLoad {
 
     /** The 1-minute load average (/proc/loadavg), NaN when unknown. */
     static double loadAverage1() {
+        String[] f = loadavg();
+        return f.length == 0 ? Double.NaN : Double.parseDouble(f[0]);
+    }
+
+    /** The 1, 5 and 15 minute load averages (the machine may be shared), or "unknown". */
+    static String loadAverages() {
+        String[] f = loadavg();
+        return f.length < 3 ? "unknown" : f[0] + " / " + f[1] + " / " + f[2];
+    }
+
+    private static String[] loadavg() {
         try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+            return Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
         } catch (IOException | RuntimeException e) {
-            return Double.NaN;
+            return new String[0];
         }
     }
 

@@ -151,13 +151,10 @@ final class ServeProcess {
         return out;
     }
 
+    /** jcmd for its effect; what went wrong is printed (the run goes on without it). */
     private void jcmd(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid())));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0 || out.contains("Could not") || out.contains("Exception")) {
+        String out = jcmdOutput(args);
+        if (out.contains("Could not") || out.contains("Exception")) {
             System.err.println("SlackBench: jcmd " + String.join(" ", args) + ": " + out.strip());
         }
     }
