@@ -36,7 +36,7 @@ final class ChangedFiles {
     }
 
     private static final int THREADS = 2;
-    private static final boolean TIMING = System.getProperty("followup.ingest.timing") != null;
+    private static final boolean TIMING = io.followup.store.IngestTiming.ON;
     private static final long STACK_BYTES = 256L << 20;
 
     private final NoteReader reader;

@@ -376,7 +376,7 @@ public final class Ingester {
      * and the CPU time of the thread that writes (the SQLite work is on it).
      */
     static final class Timing {
-        static final boolean ON = System.getProperty("followup.ingest.timing") != null;
+        static final boolean ON = io.followup.store.IngestTiming.ON;
         private long last = System.nanoTime();
         private long lastCpu = ON ? cpuNs() : 0;
 
@@ -392,11 +392,9 @@ public final class Ingester {
         }
 
         /** Looked up once: ManagementFactory searches its components (allocating) on every call. */
-        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-
         /** This thread's CPU time so far. */
         static long cpuNs() {
-            return THREADS.getCurrentThreadCpuTime();
+            return io.followup.store.IngestTiming.cpuNs();
         }
 
         /** The whole process's CPU time (every thread, GC and JIT included) and the collectors' time, for the summary line. */

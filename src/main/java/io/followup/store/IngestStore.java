@@ -36,7 +36,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class IngestStore {
 
-    private static final boolean TIMING = System.getProperty("followup.ingest.timing") != null;
+    private static final boolean TIMING = IngestTiming.ON;
     /** The full-text index of notes (kind 'note'; V1) and the one of tasks (V9): a task search scores tasks only. */
     private static final String NOTE_INDEX = "search_index";
     private static final String TASK_INDEX = "task_search";
@@ -64,20 +64,17 @@ public final class IngestStore {
                 s.restoreIndexes();
                 s.saveSearchSeq();
                 committing[0] = System.nanoTime();
-                committing[1] = TIMING ? threadCpuNs() : 0;
+                committing[1] = TIMING ? IngestTiming.cpuNs() : 0;
                 return result;
             }
         }));
         if (TIMING) {
             System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", "commit", (System.nanoTime() - committing[0]) / 1_000_000,
-                    (threadCpuNs() - committing[1]) / 1_000_000);
+                    (IngestTiming.cpuNs() - committing[1]) / 1_000_000);
         }
         return out;
     }
 
-    private static long threadCpuNs() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
 
     /** The text a note is found by: its distinct section texts, by section name. */
     static String searchBody(Map<String, String> sections) {
@@ -168,11 +165,11 @@ public final class IngestStore {
         /** Builds the indexes {@link #deferIndexes()} dropped. */
         void restoreIndexes() {
             long t0 = System.nanoTime();
-            long c0 = TIMING ? threadCpuNs() : 0;
+            long c0 = TIMING ? IngestTiming.cpuNs() : 0;
             deferred.values().forEach(h::execute);
             if (TIMING && !deferred.isEmpty()) {
                 System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", "build deferred indexes",
-                        (System.nanoTime() - t0) / 1_000_000, (threadCpuNs() - c0) / 1_000_000);
+                        (System.nanoTime() - t0) / 1_000_000, (IngestTiming.cpuNs() - c0) / 1_000_000);
             }
             deferred.clear();
         }

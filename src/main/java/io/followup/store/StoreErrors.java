@@ -22,25 +22,33 @@ final class StoreErrors {
         return translate(db.file(), e);
     }
 
+    private enum Kind { LOCKED, DAMAGED, OTHER }
+
+    private static Kind kind(Exception e) {
+        String lower = Database.rootMessage(e).toLowerCase(Locale.ROOT);
+        if (lower.contains("busy") || lower.contains("locked")) {
+            return Kind.LOCKED;
+        }
+        if (lower.contains("not a database") || lower.contains("corrupt") || lower.contains("malformed")) {
+            return Kind.DAMAGED;
+        }
+        return Kind.OTHER;
+    }
+
     /** Whether the fault is one {@link #translate} explains (locked, damaged) rather than a generic one. */
     static boolean known(Exception e) {
-        String lower = Database.rootMessage(e).toLowerCase(Locale.ROOT);
-        return lower.contains("busy") || lower.contains("locked") || lower.contains("not a database")
-                || lower.contains("corrupt") || lower.contains("malformed");
+        return kind(e) != Kind.OTHER;
     }
 
     static Database.StoreException translate(java.nio.file.Path path, Exception e) {
-        String root = Database.rootMessage(e);
-        String lower = root.toLowerCase(Locale.ROOT);
         String file = path.toString();
-        if (lower.contains("busy") || lower.contains("locked")) {
-            return new Database.StoreException("The database " + file + " is locked by another program; nothing was changed. "
+        return switch (kind(e)) {
+            case LOCKED -> new Database.StoreException("The database " + file + " is locked by another program; nothing was changed. "
                     + "Close the other program (or the other followup) and run again.", e);
-        }
-        if (lower.contains("not a database") || lower.contains("corrupt") || lower.contains("malformed")) {
-            return new Database.StoreException("The database " + file + " is damaged or not a Followup database; nothing was changed. "
+            case DAMAGED -> new Database.StoreException("The database " + file + " is damaged or not a Followup database; nothing was changed. "
                     + "Move it aside (keep it: it holds the task history) and run `followup ingest` to rebuild it from the vault.", e);
-        }
-        return new Database.StoreException("The database " + file + " could not be written: " + root + "; nothing was changed.", e);
+            case OTHER -> new Database.StoreException("The database " + file + " could not be written: " + Database.rootMessage(e)
+                    + "; nothing was changed.", e);
+        };
     }
 }
