@@ -5,6 +5,12 @@ import java.util.List;
 /** A parsed /tasks or /meetings command. Parsing never fails: anything unknown becomes {@link Help}. */
 public sealed interface Command {
 
+    /**
+     * A command that may change something (tasks, links, reminder settings): a chat adapter makes sure a repeated
+     * delivery of it is not applied twice. The others only read.
+     */
+    sealed interface Change extends Command { }
+
     /** Windows of {@code due ...}: today, tomorrow, the next seven days. */
     enum Window { TODAY, TOMORROW, WEEK }
 
@@ -20,30 +26,30 @@ public sealed interface Command {
 
     record Search(String words) implements Command { }
 
-    record Done(List<String> ids) implements Command {
+    record Done(List<String> ids) implements Change {
         public Done {
             ids = List.copyOf(ids);
         }
     }
 
-    record Undo(String id) implements Command { }
+    record Undo(String id) implements Change { }
 
-    record Snooze(String id, String when) implements Command { }
+    record Snooze(String id, String when) implements Change { }
 
-    record Assign(String id, PersonRef who) implements Command { }
+    record Assign(String id, PersonRef who) implements Change { }
 
-    record Accept(String id) implements Command { }
+    record Accept(String id) implements Change { }
 
-    record Decline(String id) implements Command { }
+    record Decline(String id) implements Change { }
 
     record WhoAmI() implements Command { }
 
     record History(String id) implements Command { }
 
-    record Link(PersonRef user, String name) implements Command { }
+    record Link(PersonRef user, String name) implements Change { }
 
     /** The caller's daily reminder settings: "off", "on", "at 08:30" or nothing (show them). */
-    record Reminders(String args) implements Command { }
+    record Reminders(String args) implements Change { }
 
     /** Admins: what the daily digest and reminders delivered, and what failed. */
     record Digest() implements Command { }

@@ -74,14 +74,9 @@ public final class CommandService {
         return Optional.empty();
     }
 
-    /**
-     * Whether /tasks with this text may change something (tasks, links, reminder settings): a chat adapter then
-     * makes sure a repeated delivery of the same request is not applied twice. The other commands only read.
-     */
+    /** Whether /tasks with this text is a {@link Command.Change}. */
     public boolean changes(String text) {
-        Command c = parser.parseTasks(text == null ? "" : text.strip());
-        return c instanceof Command.Done || c instanceof Command.Undo || c instanceof Command.Snooze || c instanceof Command.Assign
-                || c instanceof Command.Accept || c instanceof Command.Decline || c instanceof Command.Link || c instanceof Command.Reminders;
+        return parser.parseTasks(text == null ? "" : text.strip()) instanceof Command.Change;
     }
 
     private static Reply help(Command.Help h) {
