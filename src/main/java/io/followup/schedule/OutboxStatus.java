@@ -52,7 +52,7 @@ public final class OutboxStatus implements DeliveryStatus {
                 ahead.forEach(r -> out.add("  " + line(r)));
             }
         }
-        List<OutboxRow> failed = outbox.failedSince(today.minusDays(7)).stream().filter(r -> r.day().isBefore(today)).toList();
+        List<OutboxRow> failed = failedThePreviousWeek(today);
         if (!failed.isEmpty()) {
             out.add("Failed in the previous 7 days (not retried):");
             failed.forEach(r -> out.add("  " + r.day() + "  " + line(r)));
@@ -80,7 +80,7 @@ public final class OutboxStatus implements DeliveryStatus {
         if (failed.size() > MAX_LISTED) {
             out.add("…and " + (failed.size() - MAX_LISTED) + " more: followup digest --status lists them all.");
         }
-        long before = outbox.failedSince(today.minusDays(7)).stream().filter(r -> r.day().isBefore(today)).count();
+        long before = failedThePreviousWeek(today).size();
         if (before > 0) {
             out.add(before + " failed in the previous 7 days: followup digest --status lists them.");
         }
@@ -88,9 +88,14 @@ public final class OutboxStatus implements DeliveryStatus {
         return out;
     }
 
+    /** The failures of the 7 days before today (today's are shown with today's messages). */
+    private List<OutboxRow> failedThePreviousWeek(LocalDate today) {
+        return outbox.failedSince(today.minusDays(7)).stream().filter(r -> r.day().isBefore(today)).toList();
+    }
+
     @Override
     public int failedToday() {
-        return outbox.failedSince(today()).size();
+        return outbox.countFailedSince(today());
     }
 
     private String line(OutboxRow r) {

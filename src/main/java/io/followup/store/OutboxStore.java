@@ -214,6 +214,12 @@ public final class OutboxStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", id).map(OutboxStore::row).findFirst());
     }
 
+    /** How many rows from {@code since} on failed (an admin's App Home asks at every redraw). */
+    public int countFailedSince(LocalDate since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = 'failed' AND day >= :since")
+                .bind("since", since.toString()).mapTo(Integer.class).one());
+    }
+
     /** Failed rows of the last {@code days} days before and including {@code today}, newest first. */
     public List<OutboxRow> failedSince(LocalDate since) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM outbox WHERE state = 'failed' AND day >= :since ORDER BY day DESC, id")
