@@ -118,12 +118,30 @@ public final class Ingester {
      */
     public synchronized IngestReport ingest(IngestProgress progress, boolean remergeAll) {
         long start = clock.millis();
+        List<Warning> scanWarnings = new ArrayList<>();
+        Plan plan = planAll(scanWarnings::add);
+        return run(plan.files(), plan.deleted(), plan.known(), scanWarnings, progress, start, remergeAll);
+    }
+
+    /** What an ingest works from: the files there now, the stored notes no longer there, and the stored fingerprints. */
+    private record Plan(List<VaultFiles.File> files, List<String> deleted, Map<String, NoteFingerprint> known) {
+
+        /** The notes this plan would read or remove: new, size or timestamp changed, or gone. */
+        Set<String> pending() {
+            Set<String> out = new LinkedHashSet<>();
+            files.stream().filter(f -> changed(f, known.get(f.relPath()))).forEach(f -> out.add(f.relPath()));
+            out.addAll(deleted);
+            return out;
+        }
+    }
+
+    /** The whole vault, scanned. */
+    private Plan planAll(java.util.function.Consumer<Warning> scanWarnings) {
         checkVault();
         Timing timing = new Timing();
-        List<Warning> scanWarnings = new ArrayList<>();
         List<VaultFiles.File> files;
         try {
-            files = new VaultScanner().scan(vault, scanWarnings::add).stream()
+            files = new VaultScanner().scan(vault, scanWarnings).stream()
                     .map(f -> new VaultFiles.File(f.relPath(), f.file(), f.size(), f.mtimeMs())).toList();
         } catch (VaultException e) {
             throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
@@ -134,57 +152,17 @@ public final class Ingester {
         Set<String> present = new HashSet<>();
         files.forEach(f -> present.add(f.relPath()));
         List<String> deleted = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
-        return run(files, deleted, known, scanWarnings, progress, start, remergeAll);
+        return new Plan(files, deleted, known);
     }
 
-    /**
-     * The notes a full {@link #ingest} would read or remove now, relative to the vault: new files, files whose size
-     * or timestamp changed, and notes no longer there. Reads no note; the vault watcher's sync asks before a rescan.
-     */
-    public Set<String> pendingChanges() {
+    /** Only the given notes (relative to the vault). */
+    private Plan planPaths(Collection<String> relPaths) {
         checkVault();
-        Map<String, NoteFingerprint> known = notes.fingerprints();
-        Set<String> out = new LinkedHashSet<>();
-        Set<String> present = new HashSet<>();
-        try {
-            for (var f : new VaultScanner().scan(vault, w -> { })) {
-                present.add(f.relPath());
-                if (changed(new VaultFiles.File(f.relPath(), f.file(), f.size(), f.mtimeMs()), known.get(f.relPath()))) {
-                    out.add(f.relPath());
-                }
-            }
-        } catch (VaultException e) {
-            throw new IngestException("The vault " + vault + " cannot be read: " + e.getMessage());
-        }
-        known.keySet().stream().filter(p -> !present.contains(p)).forEach(out::add);
-        return out;
-    }
-
-    /**
-     * Which of {@code relPaths} an {@link #ingestPaths} would read or remove now (new, size or timestamp changed, or
-     * gone); the others are as the store last read them. Reads no note.
-     */
-    public Set<String> pendingChanges(Collection<String> relPaths) {
         Set<String> wanted = new LinkedHashSet<>(relPaths);
         Map<String, NoteFingerprint> known = notes.fingerprints(wanted);
-        Set<String> out = new LinkedHashSet<>();
-        for (String rel : wanted) {
-            VaultFiles.File f = VaultFiles.one(vault, rel);
-            if (f == null ? known.containsKey(rel) : changed(f, known.get(rel))) {
-                out.add(rel);
-            }
-        }
-        return out;
-    }
-
-    /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */
-    public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
-        long start = clock.millis();
-        checkVault();
-        Map<String, NoteFingerprint> known = notes.fingerprints(new LinkedHashSet<>(changedRelPaths));
         List<VaultFiles.File> files = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
-        for (String rel : new LinkedHashSet<>(changedRelPaths)) {
+        for (String rel : wanted) {
             VaultFiles.File f = VaultFiles.one(vault, rel);
             if (f != null) {
                 files.add(f);
@@ -192,7 +170,30 @@ public final class Ingester {
                 deleted.add(rel);
             }
         }
-        return run(files, deleted, known, List.of(), IngestProgress.NONE, start, false);
+        return new Plan(files, deleted, known);
+    }
+
+    /**
+     * The notes a full {@link #ingest} would read or remove now, relative to the vault: new files, files whose size
+     * or timestamp changed, and notes no longer there. Reads no note; the vault watcher's sync asks before a rescan.
+     */
+    public Set<String> pendingChanges() {
+        return planAll(w -> { }).pending();
+    }
+
+    /**
+     * Which of {@code relPaths} an {@link #ingestPaths} would read or remove now (new, size or timestamp changed, or
+     * gone); the others are as the store last read them. Reads no note.
+     */
+    public Set<String> pendingChanges(Collection<String> relPaths) {
+        return planPaths(relPaths).pending();
+    }
+
+    /** Reads only the given paths (relative to the vault): for a watcher that knows what changed. */
+    public synchronized IngestReport ingestPaths(Collection<String> changedRelPaths) {
+        long start = clock.millis();
+        Plan plan = planPaths(changedRelPaths);
+        return run(plan.files(), plan.deleted(), plan.known(), List.of(), IngestProgress.NONE, start, false);
     }
 
     private void checkVault() {
