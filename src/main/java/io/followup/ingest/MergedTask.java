@@ -60,7 +60,7 @@ public final class MergedTask {
      * writing to the store only puts ids on (a first ingest writes 112,000 tasks on that one thread).
      */
     void prepare() {
-        fields = merge(null, null);
+        fields = merge();
         idHash();
         identities();
     }
@@ -86,13 +86,14 @@ public final class MergedTask {
 
     /** The merged task with the given id and meeting (null for a standalone task). */
     public Task toTask(String id, MeetingRef meeting) {
-        Task f = fields != null ? fields : merge(null, null);
+        Task f = fields != null ? fields : merge();
         return new Task(id, f.description(), f.owner(), f.ownerRaw(), f.ownerKind(), f.status(), f.statusSymbol(), f.due(),
                 f.scheduled(), f.start(), f.created(), f.done(), f.cancelled(), f.priority(), f.recurrence(), f.tags(), f.blockId(),
                 meeting, f.sources(), false);
     }
 
-    private Task merge(String id, MeetingRef meeting) {
+    /** The merged fields, without an id or meeting yet (given out later, by the writer). */
+    private Task merge() {
         ParsedTask p = primary().task();
         TaskStatus status = p.status();
         OwnerResolver.Owner owner = owner();
@@ -101,11 +102,11 @@ public final class MergedTask {
         if (tags == null) {
             tags = List.of();
         }
-        return new Task(id, p.description(), owner.name(), ownerRaw, owner.kind(), status, p.statusSymbol(),
+        return new Task(null, p.description(), owner.name(), ownerRaw, owner.kind(), status, p.statusSymbol(),
                 first(ParsedTask::due), first(ParsedTask::scheduled), first(ParsedTask::start), first(ParsedTask::created),
                 closedDate(TaskStatus.DONE, status, ParsedTask::done), closedDate(TaskStatus.CANCELLED, status, ParsedTask::cancelled),
                 first(ParsedTask::priority), first(ParsedTask::recurrence), tags, first(ParsedTask::blockId),
-                meeting, sourceRefs(), false);
+                null, sourceRefs(), false);
     }
 
     /**
