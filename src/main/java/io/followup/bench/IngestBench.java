@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * RSS next to {@code grep -c '\- \['} over the same files, as a Markdown table with the machine it ran on.
  * Environment: BENCH_NOTES, BENCH_SEED, BENCH_XMX, BENCH_DIR (kept when given; else a temp dir, removed);
  * BENCH_REUSE=1 (with BENCH_DIR) reads the vault generated there by an earlier run (the child undoes its edits);
- * FOLLOWUP_JAVA_OPTS and FOLLOWUP_INGEST_JAVA_OPTS (as scripts/followup runs `ingest` with them) reach the child JVM.
+ * The child JVM gets the flags `followup ingest` gets (FOLLOWUP_INGEST_CHILD_JAVA_OPTS, which scripts/bench sets from scripts/lib/common.sh).
  */
 public final class IngestBench {
 
@@ -98,20 +98,12 @@ public final class IngestBench {
             cmd.addAll(List.of("/usr/bin/time", "-v"));
         }
         cmd.add(java);
-        // The JVM flags the scripts run Followup with (scripts/lib/common.sh), so the child measures what users get.
+        // The JVM flags `followup ingest` gets, as scripts/bench hands them over (java_opts_for ingest in
+        // scripts/lib/common.sh, the one place their rules live), so the child measures what users get.
         List<String> flags = new ArrayList<>();
-        String javaOpts = System.getenv("FOLLOWUP_JAVA_OPTS");
-        boolean gcChosen = javaOpts != null && javaOpts.matches(".*-XX:\\+Use\\w*GC.*");
-        for (String var : List.of("FOLLOWUP_JAVA_OPTS", "FOLLOWUP_INGEST_JAVA_OPTS")) {
-            String opts = System.getenv(var);
-            if (opts != null && !opts.isBlank()) {
-                for (String opt : opts.strip().split("\\s+")) {
-                    // As scripts/lib/common.sh: a collector chosen in FOLLOWUP_JAVA_OPTS wins (the JVM refuses two).
-                    if (!(var.equals("FOLLOWUP_INGEST_JAVA_OPTS") && gcChosen && opt.matches("-XX:\\+Use\\w*GC"))) {
-                        flags.add(opt);
-                    }
-                }
-            }
+        String opts = System.getenv("FOLLOWUP_INGEST_CHILD_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            flags.addAll(List.of(opts.strip().split("\\s+")));
         }
         flags.add("-Xmx" + xmx);
         cmd.addAll(flags);
