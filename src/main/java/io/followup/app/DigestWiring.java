@@ -38,7 +38,7 @@ public final class DigestWiring {
         this.prefs = new ReminderPrefsStore(db);
         this.sender = new OutboxSender(outbox, gateway, clock, Sleeper.REAL, OutboxSender.Policy.DEFAULT);
         TaskStore tasks = new TaskStore(db);
-        this.scheduler = new DailyScheduler(settings, clock, tasks::open, directory::userOf,
+        this.scheduler = new DailyScheduler(settings, clock, tasks::open, tasks::earliestRemindableDue, directory::userOf,
                 new UserZones(gateway, config.zone(), clock), prefs, outbox, sender);
     }
 

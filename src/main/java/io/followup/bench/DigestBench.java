@@ -197,7 +197,7 @@ public final class DigestBench {
                     Map.of());
             OutboxStore outbox = new OutboxStore(db);
             OutboxSender sender = new OutboxSender(outbox, gateway, clock, Sleeper.REAL, policy);
-            DailyScheduler scheduler = new DailyScheduler(settings, clock, () -> tasks, name1 -> Optional.of(userOf(name1)),
+            DailyScheduler scheduler = new DailyScheduler(settings, clock, () -> tasks, () -> DigestBuilder.earliestRemindableDue(tasks), name1 -> Optional.of(userOf(name1)),
                     new UserZones(gateway, ZoneOffset.UTC, clock), new ReminderPrefsStore(db), outbox, sender);
             long t0 = System.nanoTime();
             DailyScheduler.Enqueued enq = scheduler.enqueueAllNow();

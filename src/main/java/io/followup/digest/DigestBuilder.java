@@ -125,17 +125,18 @@ public final class DigestBuilder {
     }
 
     /**
-     * The people (not teams) who would be reminded of something on some day up to {@code lastDay - 1}: owners of a
-     * remindable task due by {@code lastDay}. The scheduler asks which of them it is reminder time for in their own zone.
+     * For each person (not team) with a task a reminder can carry, its earliest due date: on their day D they are
+     * reminded when it is D + 1 or earlier. The scheduler asks this of the store ({@code TaskStore.earliestRemindableDue})
+     * at every tick, to load the open tasks only when someone's reminder is due.
      */
-    public static java.util.Set<String> peopleWithTasksDueBy(Collection<Task> tasks, LocalDate lastDay) {
-        java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+    public static Map<String, LocalDate> earliestRemindableDue(Collection<Task> tasks) {
+        Map<String, LocalDate> earliest = new LinkedHashMap<>();
         for (Task task : tasks) {
-            if (isRemindable(task) && task.ownerKind() != OwnerKind.TEAM && !task.due().isAfter(lastDay)) {
-                owners.add(task.owner());
+            if (isRemindable(task) && task.ownerKind() != OwnerKind.TEAM) {
+                earliest.merge(task.owner(), task.due(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        return owners;
+        return earliest;
     }
 
     private Reminder reminder(String owner, OwnerKind kind, List<Item> items) {

@@ -60,6 +60,23 @@ public final class TaskStore {
         return where(OPEN, Map.of(), DUE_ORDER);
     }
 
+    /**
+     * For each person (not team) owning an open or in-progress dated task, the earliest due date, as
+     * {@code DigestBuilder.earliestRemindableDue} works it out from the tasks: the scheduler asks at every tick, and
+     * loads the open tasks only when someone's reminder is due.
+     */
+    public Map<String, LocalDate> earliestRemindableDue() {
+        Map<String, LocalDate> earliest = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("""
+                        SELECT owner, MIN(due) FROM tasks
+                        WHERE status IN ('open', 'in_progress') AND owner IS NOT NULL AND due IS NOT NULL
+                          AND (owner_kind IS NULL OR owner_kind <> 'team')
+                        GROUP BY owner""")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Optional.ofNullable(date(rs.getString(2)))))
+                .forEach(e -> e.getValue().ifPresent(due -> earliest.put(e.getKey(), due))));
+        return earliest;
+    }
+
     /** Open tasks of one owner, name compared without case. */
     public List<Task> openByOwner(String owner) {
         return where(OPEN + " AND lower(t.owner) = lower(:owner)", Map.of("owner", owner == null ? "" : owner), DUE_ORDER);

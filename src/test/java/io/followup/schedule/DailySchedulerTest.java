@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.followup.chat.ChatMessage;
 import io.followup.chat.ChatMessage.Block;
 import io.followup.model.OwnerKind;
+import io.followup.digest.DigestBuilder;
 import io.followup.model.Task;
 import io.followup.model.TaskStatus;
 import io.followup.store.Database;
@@ -33,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class DailySchedulerTest {
 
     DailyScheduler scheduler(ScheduleSettings s, MutableClock clock) {
         OutboxSender sender = new OutboxSender(outbox, chat, clock, clock.sleeper(), OutboxSender.Policy.DEFAULT);
-        return new DailyScheduler(s, clock, () -> List.copyOf(tasks), name -> Optional.ofNullable(USERS.get(name)),
+        return new DailyScheduler(s, clock, () -> List.copyOf(tasks), () -> DigestBuilder.earliestRemindableDue(tasks), name -> Optional.ofNullable(USERS.get(name)),
                 new UserZones(chat, s.zone(), clock), prefs, outbox, sender);
     }
 
@@ -248,6 +250,62 @@ class DailySchedulerTest {
         MutableClock wednesday = at("2026-03-11T05:00:00Z"); // down all of Wednesday morning... restarted 06:00
         scheduler(berlin(), wednesday).tick();
         assertTrue(chat.delivered.isEmpty(), "nothing for Tuesday again, nothing yet for Wednesday");
+    }
+
+    /** The scheduler whose reads of the open tasks are counted. */
+    DailyScheduler countingReads(MutableClock clock, AtomicInteger reads) {
+        OutboxSender sender = new OutboxSender(outbox, chat, clock, clock.sleeper(), OutboxSender.Policy.DEFAULT);
+        return new DailyScheduler(berlin(), clock, () -> {
+            reads.incrementAndGet();
+            return List.copyOf(tasks);
+        }, () -> DigestBuilder.earliestRemindableDue(tasks), name -> Optional.ofNullable(USERS.get(name)),
+                new UserZones(chat, BERLIN, clock), prefs, outbox, sender);
+    }
+
+    @Test
+    void the_open_tasks_are_read_only_by_a_tick_with_something_to_decide() throws Exception {
+        tasks.add(open("a1", "Send contract", "Ana Lima", LocalDate.of(2026, 3, 10)));
+        tasks.add(open("b1", "Plan offsite", "Ben Okafor", LocalDate.of(2026, 3, 20)));
+        AtomicInteger reads = new AtomicInteger();
+        MutableClock clock = at("2026-03-10T06:00:00Z"); // 07:00 in Berlin
+        DailyScheduler s = countingReads(clock, reads);
+
+        s.tick();
+        clock.set(Instant.parse("2026-03-10T07:59:30Z"));
+        s.tick();
+        assertEquals(0, reads.get(), "before 09:00 nothing is due");
+
+        clock.set(Instant.parse("2026-03-10T08:00:00Z"));
+        s.tick();
+        assertEquals(1, reads.get());
+        assertEquals(List.of("C0DIGEST", "U0ANA"), delivered());
+
+        clock.set(Instant.parse("2026-03-10T08:20:00Z"));
+        s.tick();
+        clock.set(Instant.parse("2026-03-10T15:00:00Z"));
+        s.tick();
+        assertEquals(1, reads.get(), "all sent: later ticks decide nothing");
+    }
+
+    @Test
+    void a_start_after_the_digest_time_catches_up_once_and_then_reads_no_more() throws Exception {
+        tasks.add(open("a1", "Send contract", "Ana Lima", LocalDate.of(2026, 3, 10)));
+        tasks.add(task("t1", "Rotate keys", "Platform team", OwnerKind.TEAM, TaskStatus.OPEN, LocalDate.of(2026, 3, 10)));
+        AtomicInteger reads = new AtomicInteger();
+        MutableClock clock = at("2026-03-10T13:30:00Z"); // started 14:30 Berlin
+        DailyScheduler s = countingReads(clock, reads);
+
+        s.tick();
+        assertEquals(1, reads.get());
+        assertEquals(List.of("C0DIGEST", "C0PLATFORM", "U0ANA"), delivered());
+        int sent = chat.delivered.size();
+
+        clock.advance(Duration.ofSeconds(30));
+        s.tick();
+        clock.advance(Duration.ofHours(2));
+        s.tick();
+        assertEquals(1, reads.get(), "caught up once");
+        assertEquals(sent, chat.delivered.size());
     }
 
     @Test

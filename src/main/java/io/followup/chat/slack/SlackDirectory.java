@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,8 @@ public final class SlackDirectory extends LinkedDirectory {
 
     private final MethodsClient client;
     private final Supplier<Collection<String>> knownNames;
+    /** The stored directory with its users' name keys; null after this class saved users (only it writes them). */
+    private volatile DirectoryIndex index;
 
     public SlackDirectory(LinkStore links, List<Contact> contacts, Supplier<Collection<String>> knownNames,
                           SlackConnection connection, Clock clock) {
@@ -57,11 +62,17 @@ public final class SlackDirectory extends LinkedDirectory {
     @Override
     public Optional<String> userOf(String person) {
         Optional<String> known = super.userOf(person);
-        if (known.isPresent()) {
+        if (known.isPresent() || person == null) {
             return known;
         }
+        // Only users whose email or name could be this person's are matched in full: the daily scheduler asks for
+        // every owner with something due, and most have no chat user (the task owners are read once, then).
+        List<LinkStore.DirectoryUser> candidates = directoryIndex().candidates(person, contacts);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, String> names = names();
-        for (LinkStore.DirectoryUser u : links.directory()) {
+        for (LinkStore.DirectoryUser u : candidates) {
             Optional<String> p = match(u, names);
             if (p.isPresent() && Names.same(p.get(), person)) {
                 save(u.userId(), p.get(), "directory", null);
@@ -69,6 +80,23 @@ public final class SlackDirectory extends LinkedDirectory {
             }
         }
         return Optional.empty();
+    }
+
+    private DirectoryIndex directoryIndex() {
+        DirectoryIndex i = index;
+        if (i == null) {
+            i = new DirectoryIndex(links.directory());
+            index = i;
+        }
+        return i;
+    }
+
+    private void saveDirectory(List<LinkStore.DirectoryUser> users) {
+        try {
+            links.saveDirectory(users);
+        } finally {
+            index = null;
+        }
     }
 
     /** Reads the whole workspace directory (users.list, paged) and links everyone who matches a person. */
@@ -89,7 +117,7 @@ public final class SlackDirectory extends LinkedDirectory {
         } catch (Exception e) {
             LOG.warn("users.list failed: {}", e.toString());
         }
-        links.saveDirectory(users);
+        saveDirectory(users);
         Map<String, String> names = names();
         int linked = 0;
         for (LinkStore.DirectoryUser u : users) {
@@ -112,7 +140,7 @@ public final class SlackDirectory extends LinkedDirectory {
                 try {
                     UsersLookupByEmailResponse r = client.usersLookupByEmail(q -> q.email(c.email()));
                     if (r.isOk() && r.getUser() != null) {
-                        links.saveDirectory(List.of(toDirectoryUser(r.getUser())));
+                        saveDirectory(List.of(toDirectoryUser(r.getUser())));
                         save(r.getUser().getId(), c.name(), "email", null);
                         linked++;
                     }
@@ -129,7 +157,7 @@ public final class SlackDirectory extends LinkedDirectory {
             UsersInfoResponse r = client.usersInfo(q -> q.user(userId));
             if (r.isOk() && r.getUser() != null) {
                 LinkStore.DirectoryUser u = toDirectoryUser(r.getUser());
-                links.saveDirectory(List.of(u));
+                saveDirectory(List.of(u));
                 return Optional.of(u);
             }
             LOG.warn("users.info {} failed: {}", userId, r.getError());
@@ -187,5 +215,43 @@ public final class SlackDirectory extends LinkedDirectory {
         String real = m.getRealName() != null ? m.getRealName() : p == null ? null : p.getRealName();
         return new LinkStore.DirectoryUser(m.getId(), real, p == null ? null : p.getDisplayName(), p == null ? null : p.getEmail(),
                 m.isBot(), m.isDeleted(), clock.instant());
+    }
+
+    /**
+     * The directory in its stored order, and for each name key (real or display name) and email the users who have it:
+     * the users {@link #match} could give a person are found without keying every user's names again.
+     */
+    private static final class DirectoryIndex {
+        private final List<LinkStore.DirectoryUser> users;
+        private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+        DirectoryIndex(List<LinkStore.DirectoryUser> users) {
+            this.users = users;
+            for (int i = 0; i < users.size(); i++) {
+                LinkStore.DirectoryUser u = users.get(i);
+                for (String n : new String[] {u.realName(), u.displayName()}) {
+                    if (n != null) {
+                        byKey.computeIfAbsent(Names.key(n), k -> new ArrayList<>()).add(i);
+                    }
+                }
+                if (u.email() != null) {
+                    byKey.computeIfAbsent("email:" + u.email().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+
+        /** Users, in directory order, named as the person (or an alias of theirs) or with their people-file email. */
+        List<LinkStore.DirectoryUser> candidates(String person, List<Contact> contacts) {
+            SortedSet<Integer> at = new TreeSet<>(byKey.getOrDefault(Names.key(person), List.of()));
+            for (Contact c : contacts) {
+                if (Names.same(c.name(), person)) {
+                    c.aliases().forEach(a -> at.addAll(byKey.getOrDefault(Names.key(a), List.of())));
+                    if (c.email() != null) {
+                        at.addAll(byKey.getOrDefault("email:" + c.email().toLowerCase(Locale.ROOT), List.of()));
+                    }
+                }
+            }
+            return at.stream().map(users::get).toList();
+        }
     }
 }

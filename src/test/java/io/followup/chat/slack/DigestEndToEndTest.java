@@ -14,6 +14,7 @@ import io.followup.chat.slack.FakeSlackWebApi.RateLimit;
 import io.followup.chat.slack.FakeSlackWebApi.ServerError;
 import io.followup.chat.slack.FakeSlackWebApi.Slow;
 import io.followup.model.OwnerKind;
+import io.followup.digest.DigestBuilder;
 import io.followup.model.Task;
 import io.followup.model.TaskStatus;
 import io.followup.schedule.DailyScheduler;
@@ -109,7 +110,7 @@ class DigestEndToEndTest {
 
     DailyScheduler scheduler(SlackChatGateway gateway) {
         OutboxSender sender = new OutboxSender(outbox, gateway, clock, sleeper, FAST);
-        return new DailyScheduler(SETTINGS, clock, () -> List.copyOf(tasks), name -> Optional.ofNullable(USERS.get(name)),
+        return new DailyScheduler(SETTINGS, clock, () -> List.copyOf(tasks), () -> DigestBuilder.earliestRemindableDue(tasks), name -> Optional.ofNullable(USERS.get(name)),
                 new UserZones(gateway, BERLIN, clock), new ReminderPrefsStore(db), outbox, sender);
     }
 
@@ -198,7 +199,7 @@ class DigestEndToEndTest {
             people.add("Person " + i);
             tasks.add(open("p" + i, "Thing " + i, "Person " + i, TUE));
         }
-        DailyScheduler s = new DailyScheduler(SETTINGS, clock, () -> List.copyOf(tasks),
+        DailyScheduler s = new DailyScheduler(SETTINGS, clock, () -> List.copyOf(tasks), () -> DigestBuilder.earliestRemindableDue(tasks),
                 name -> name.startsWith("Person ") ? Optional.of("U0P" + name.substring(7)) : Optional.ofNullable(USERS.get(name)),
                 new UserZones(gateway(), BERLIN, clock), new ReminderPrefsStore(db), outbox, sender(gateway()));
         s.enqueueAllNow();
@@ -291,7 +292,7 @@ class DigestEndToEndTest {
             ScheduleSettings noChannel = new ScheduleSettings(BERLIN, LocalTime.of(9, 0), EnumSet.allOf(DayOfWeek.class), null, 3, Map.of());
             SlackChatGateway gateway = gateway();
             OutboxSender sender = sender(gateway);
-            new DailyScheduler(noChannel, clock, () -> List.copyOf(tasks), name -> Optional.ofNullable(USERS.get(name)),
+            new DailyScheduler(noChannel, clock, () -> List.copyOf(tasks), () -> DigestBuilder.earliestRemindableDue(tasks), name -> Optional.ofNullable(USERS.get(name)),
                     new UserZones(gateway, BERLIN, clock), new ReminderPrefsStore(db), outbox, sender).tick();
             sender.drainUntilIdle(Duration.ofMinutes(5));
         }
