@@ -297,7 +297,7 @@ class DailySchedulerTest {
 
         s.tick();
         assertEquals(1, reads.get());
-        assertEquals(List.of("C0DIGEST", "C0PLATFORM", "U0ANA"), delivered());
+        assertEquals(List.of("C0DIGEST", "C0PLATFORM", "U0ANA"), delivered().stream().sorted().toList(), "sent side by side");
         int sent = chat.delivered.size();
 
         clock.advance(Duration.ofSeconds(30));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,9 @@ public final class SlackDirectory extends LinkedDirectory {
 
     private final MethodsClient client;
     private final Supplier<Collection<String>> knownNames;
-    /** The stored directory with its users' name keys; null after this class saved users (only it writes them). */
+    /** The stored directory with its users' name keys, as of a count of this class's saves (only it writes users). */
     private volatile DirectoryIndex index;
+    private final AtomicLong saves = new AtomicLong();
 
     public SlackDirectory(LinkStore links, List<Contact> contacts, Supplier<Collection<String>> knownNames,
                           SlackConnection connection, Clock clock) {
@@ -84,8 +86,8 @@ public final class SlackDirectory extends LinkedDirectory {
 
     private DirectoryIndex directoryIndex() {
         DirectoryIndex i = index;
-        if (i == null) {
-            i = new DirectoryIndex(links.directory());
+        if (i == null || i.saves != saves.get()) {
+            i = new DirectoryIndex(saves.get(), links.directory()); // the count first: a save meanwhile makes it stale
             index = i;
         }
         return i;
@@ -95,7 +97,7 @@ public final class SlackDirectory extends LinkedDirectory {
         try {
             links.saveDirectory(users);
         } finally {
-            index = null;
+            saves.incrementAndGet();
         }
     }
 
@@ -222,10 +224,12 @@ public final class SlackDirectory extends LinkedDirectory {
      * the users {@link #match} could give a person are found without keying every user's names again.
      */
     private static final class DirectoryIndex {
+        private final long saves;
         private final List<LinkStore.DirectoryUser> users;
         private final Map<String, List<Integer>> byKey = new HashMap<>();
 
-        DirectoryIndex(List<LinkStore.DirectoryUser> users) {
+        DirectoryIndex(long saves, List<LinkStore.DirectoryUser> users) {
+            this.saves = saves;
             this.users = users;
             for (int i = 0; i < users.size(); i++) {
                 LinkStore.DirectoryUser u = users.get(i);
