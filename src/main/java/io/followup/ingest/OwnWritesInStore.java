@@ -5,6 +5,7 @@ import io.followup.store.IngestBatch;
 import io.followup.store.IngestStore;
 import io.followup.store.Json;
 import io.followup.store.NoteStore;
+import io.followup.vault.LineEdits;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.ParsedTask;
 import io.followup.vault.writeback.OwnWrites;
@@ -37,13 +38,19 @@ public final class OwnWritesInStore implements OwnWrites {
         if (stored.isEmpty() || !stored.get().hash().equals(ContentHash.of(before))) {
             return false; // the store has not read the note as it was: an ingest must read it all
         }
+        String hash = ContentHash.of(content);
+        Optional<List<ParsedTask>> edited = LineEdits.tasksAfter(stored.get().tasks(), Json.stringMap(stored.get().sectionsJson()),
+                Json.warnings(stored.get().warningsJson()), before, content);
+        if (edited.isPresent()) {
+            return sameIdentities(stored.get().tasks(), edited.get())
+                    && notes.rewritten(relPath, stored.get().hash(), content.length, mtimeMs, hash, edited.get());
+        }
         ParsedNote now;
         try {
             now = reader.parse(relPath, content);
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }
-        String hash = ContentHash.of(content);
         IngestStore.NoteRow row = IngestStore.row(new IngestBatch.NoteWrite(now, content.length, mtimeMs, hash));
         if (!sameBesidesTaskStates(stored.get(), now, row)) {
             return false;
@@ -59,8 +66,10 @@ public final class OwnWritesInStore implements OwnWrites {
                 || !Json.stringMap(was.sectionsJson()).equals(Json.stringMap(row.sectionsJson()))) { // (key order is not kept)
             return false;
         }
-        List<ParsedTask> a = was.tasks();
-        List<ParsedTask> b = now.tasks();
+        return sameIdentities(was.tasks(), now.tasks());
+    }
+
+    private static boolean sameIdentities(List<ParsedTask> a, List<ParsedTask> b) {
         if (a.size() != b.size()) {
             return false;
         }

@@ -1,0 +1,92 @@
+package io.followup.vault;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tasks of a note after lines were changed in place (a write-back ticked a box, moved a date), worked out from
+ * the tasks {@link NoteParser} read before and the changed lines alone: what a full parse would give, without
+ * reading the front matter and every line again (most of a Done click's cost was that parse).
+ *
+ * <p>It answers only when that is certain, and is empty otherwise, so the caller parses the whole note: when the
+ * line count differs, a changed line is the first or no task line before, its old text is not what the parser
+ * stored (the bytes were read another way), it lies inside a section kept as text, it had or now has a problem
+ * (a bad date, a cut description), it lost its mention, or a note's bytes are not plain UTF-8. The other lines are
+ * byte for byte as before, and nothing a line is read with (the heading above it, a code fence, the note's
+ * decoding; mojibake repair works within a run of non-ASCII characters, never across a line) changed.
+ */
+public final class LineEdits {
+
+    private LineEdits() {
+    }
+
+    /**
+     * {@code tasks}, {@code sections} and {@code warnings}: what the parser read from {@code before}. Empty when the
+     * note has to be parsed in full.
+     */
+    public static Optional<List<ParsedTask>> tasksAfter(List<ParsedTask> tasks, Map<String, String> sections,
+                                                        List<Warning> warnings, byte[] before, byte[] after) {
+        TextDecoder.Result was = TextDecoder.decodeWithReport(before);
+        TextDecoder.Result now = TextDecoder.decodeWithReport(after);
+        if (was.fallbackBytes() > 0 || now.fallbackBytes() > 0) {
+            return Optional.empty();
+        }
+        NoteText a = new NoteText(was.text());
+        NoteText b = new NoteText(now.text());
+        if (a.count() != b.count()) {
+            return Optional.empty();
+        }
+        Map<Integer, ParsedTask> byLine = new HashMap<>();
+        tasks.forEach(t -> byLine.put(t.line(), t));
+        Map<Integer, ParsedTask> changed = new HashMap<>();
+        for (int k = 0; k < a.count(); k++) {
+            if (a.length(k) == b.length(k) && a.text.regionMatches(a.start(k), b.text, b.start(k), a.length(k))) {
+                continue;
+            }
+            int lineNo = k + 1;
+            ParsedTask old = byLine.get(lineNo);
+            if (k == 0 || old == null || hasWarning(warnings, lineNo)) {
+                return Optional.empty();
+            }
+            String oldLine = Mojibake.repair(a.line(k));
+            if (!oldLine.equals(old.rawLine()) || inSection(sections, oldLine)) {
+                return Optional.empty();
+            }
+            Optional<ParsedTask> reread = reread(Mojibake.repair(b.line(k)), lineNo, old);
+            if (reread.isEmpty()) {
+                return Optional.empty();
+            }
+            changed.put(lineNo, reread.get());
+        }
+        List<ParsedTask> out = new ArrayList<>(tasks.size());
+        tasks.forEach(t -> out.add(changed.getOrDefault(t.line(), t)));
+        return Optional.of(out);
+    }
+
+    /** The task on the new line, read with the owner of the heading above it, as the full parse would read it. */
+    private static Optional<ParsedTask> reread(String line, int lineNo, ParsedTask old) {
+        boolean[] problem = {false};
+        String headingOwner = old.ownerFromHeading() ? old.ownerRaw() : null;
+        Optional<ParsedTask> t = TaskLineParser.parse(line, lineNo, headingOwner, p -> problem[0] = true);
+        if (problem[0] || t.isEmpty() || line.length() > BodyReader.LONG_LINE) {
+            return Optional.empty();
+        }
+        // no mention now, where the old line had one: the owner of a heading above it (if any) is not known
+        if (t.get().ownerRaw() == null && old.ownerRaw() != null && !old.ownerFromHeading()) {
+            return Optional.empty();
+        }
+        return t;
+    }
+
+    private static boolean hasWarning(List<Warning> warnings, int lineNo) {
+        return warnings.stream().anyMatch(w -> w.line() == lineNo);
+    }
+
+    /** Whether the line's text is part of a section kept as text (a false alarm only costs the full parse). */
+    private static boolean inSection(Map<String, String> sections, String line) {
+        return sections.values().stream().anyMatch(s -> s.contains(line));
+    }
+}
