@@ -1,20 +1,17 @@
 package io.followup.chat.slack;
 
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -23,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * POST /slack/events: Bolt's servlet adapter behind three guards. Oversized bodies get 413, a bad or
  * stale signature 401 (checked in constant time before anything is parsed), and a signed but malformed
- * payload 400, each with one clear sentence. Bolt then verifies again and dispatches.
+ * payload 400, each with one clear sentence. Bolt then verifies again and dispatches (a button press's payload read
+ * by {@link BlockActionRequests}, everything else by Bolt's own parser).
  */
 final class SlackEventsServlet extends HttpServlet {
 
@@ -34,11 +32,13 @@ final class SlackEventsServlet extends HttpServlet {
 
     private final transient App app;
     private final transient SlackAppServletAdapter adapter;
+    private final transient SlackRequestParser parser;
     private final transient RequestSignature signature;
 
     SlackEventsServlet(App app, String signingSecret, Clock realClock) {
         this.app = app;
         this.adapter = new SlackAppServletAdapter(app.config());
+        this.parser = new SlackRequestParser(app.config());
         this.signature = new RequestSignature(signingSecret, realClock);
     }
 
@@ -59,7 +59,7 @@ final class SlackEventsServlet extends HttpServlet {
         }
         Request<?> slackRequest;
         try {
-            slackRequest = adapter.buildSlackRequest(new CachedBody(req, body));
+            slackRequest = parse(req, text);
         } catch (RuntimeException e) {
             LOG.info("malformed Slack request: {}", e.toString());
             plain(resp, 400, "Malformed Slack request: the body is not a slash command, interaction payload or event Followup can read.");
@@ -78,56 +78,22 @@ final class SlackEventsServlet extends HttpServlet {
         }
     }
 
+    /** The request as Bolt's servlet adapter reads it; a button press's payload read by one shared Gson. */
+    private Request<?> parse(HttpServletRequest req, String text) {
+        SlackRequestParser.HttpRequest http = SlackRequestParser.HttpRequest.builder()
+                .requestUri(req.getRequestURI())
+                .queryString(QueryStringParser.toMap(req.getQueryString()))
+                .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+                .requestBody(text)
+                .remoteAddress(req.getRemoteAddr())
+                .build();
+        return BlockActionRequests.parse(http, app.config()).orElseGet(() -> parser.parse(http));
+    }
+
     private static void plain(HttpServletResponse resp, int status, String message) throws IOException {
         resp.setStatus(status);
         resp.setContentType("text/plain; charset=utf-8");
         resp.getWriter().write(message);
-    }
-
-    /** The request with its body already read, so the adapter can read it again. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            InputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return false;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
     }
 
     private static void drain(HttpServletRequest req, long alreadyRead) {
