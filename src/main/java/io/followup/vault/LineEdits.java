@@ -1,6 +1,11 @@
 package io.followup.vault;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +19,7 @@ import java.util.Optional;
  * <p>It answers only when that is certain, and is empty otherwise, so the caller parses the whole note: when the
  * line count differs, a changed line is the first or no task line before, its old text is not what the parser
  * stored (the bytes were read another way), it lies inside a section kept as text, it had or now has a problem
- * (a bad date, a cut description), it lost its mention, or a note's bytes are not plain UTF-8. The other lines are
+ * (a bad date, a cut description), it lost its mention, or a changed line's bytes are not strict UTF-8. The other lines are
  * byte for byte as before, and nothing a line is read with (the heading above it, a code fence, the note's
  * decoding; mojibake repair works within a run of non-ASCII characters, never across a line) changed.
  */
@@ -29,33 +34,35 @@ public final class LineEdits {
      */
     public static Optional<List<ParsedTask>> tasksAfter(List<ParsedTask> tasks, Map<String, String> sections,
                                                         List<Warning> warnings, byte[] before, byte[] after) {
-        TextDecoder.Result was = TextDecoder.decodeWithReport(before);
-        TextDecoder.Result now = TextDecoder.decodeWithReport(after);
-        if (was.fallbackBytes() > 0 || now.fallbackBytes() > 0) {
-            return Optional.empty();
-        }
-        NoteText a = new NoteText(was.text());
-        NoteText b = new NoteText(now.text());
-        if (a.count() != b.count()) {
+        int[] a = lineStarts(before);
+        int[] b = lineStarts(after);
+        if (a.length != b.length) {
             return Optional.empty();
         }
         Map<Integer, ParsedTask> byLine = new HashMap<>();
         tasks.forEach(t -> byLine.put(t.line(), t));
         Map<Integer, ParsedTask> changed = new HashMap<>();
-        for (int k = 0; k < a.count(); k++) {
-            if (a.length(k) == b.length(k) && a.text.regionMatches(a.start(k), b.text, b.start(k), a.length(k))) {
+        for (int k = 0; k < a.length; k++) {
+            int aEnd = lineEnd(before, a, k);
+            int bEnd = lineEnd(after, b, k);
+            if (Arrays.equals(before, a[k], aEnd, after, b[k], bEnd)) {
                 continue;
             }
             int lineNo = k + 1;
             ParsedTask old = byLine.get(lineNo);
             if (k == 0 || old == null || hasWarning(warnings, lineNo)) {
+                return Optional.empty(); // the first line may hold a byte order mark
+            }
+            Optional<String> oldText = utf8(before, a[k], aEnd);
+            Optional<String> newText = utf8(after, b[k], bEnd);
+            if (oldText.isEmpty() || newText.isEmpty()) {
                 return Optional.empty();
             }
-            String oldLine = Mojibake.repair(a.line(k));
+            String oldLine = Mojibake.repair(oldText.get());
             if (!oldLine.equals(old.rawLine()) || inSection(sections, oldLine)) {
                 return Optional.empty();
             }
-            Optional<ParsedTask> reread = reread(Mojibake.repair(b.line(k)), lineNo, old);
+            Optional<ParsedTask> reread = reread(Mojibake.repair(newText.get()), lineNo, old);
             if (reread.isEmpty()) {
                 return Optional.empty();
             }
@@ -64,6 +71,40 @@ public final class LineEdits {
         List<ParsedTask> out = new ArrayList<>(tasks.size());
         tasks.forEach(t -> out.add(changed.getOrDefault(t.line(), t)));
         return Optional.of(out);
+    }
+
+    /** Where each line starts: at 0 and after each LF (a LF is one byte in UTF-8 and in every fallback the decoder uses). */
+    private static int[] lineStarts(byte[] bytes) {
+        int n = 1;
+        for (byte x : bytes) {
+            n += x == '\n' ? 1 : 0;
+        }
+        int[] starts = new int[n];
+        for (int i = 0, k = 1; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /** The end of line {@code k}: before its LF, and before a CR ending it (CRLF files), as {@link NoteText} cuts lines. */
+    private static int lineEnd(byte[] bytes, int[] starts, int k) {
+        int end = k + 1 < starts.length ? starts[k + 1] - 1 : bytes.length;
+        return end > starts[k] && bytes[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    /**
+     * The line's text when its bytes are strict UTF-8 (they then read alike whether the note as a whole decodes in bulk
+     * or, for bytes elsewhere that are not UTF-8, byte by byte); empty otherwise.
+     */
+    private static Optional<String> utf8(byte[] bytes, int from, int to) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** The task on the new line, read with the owner of the heading above it, as the full parse would read it. */

@@ -63,6 +63,18 @@ class LineEditsTest {
     }
 
     @Test
+    void a_byte_that_is_not_utf8_elsewhere_in_the_note_changes_nothing() throws Exception {
+        byte[] note = ("# Sync\n\nNotes from the caf\u00e9.\n\n## Action items\n- [ ] Send the deck @Ana Lima \uD83D\uDCC5 2026-03-05\n"
+                + "- [ ] Call Bo @Ana Lima \u00e9t\u00e9 \uD83D\uDCC5 2026-03-05\n").getBytes(StandardCharsets.UTF_8);
+        // "café" with its é as one windows-1252 byte on the third line
+        byte[] latin1 = new String(note, StandardCharsets.ISO_8859_1).replace("caf\u00c3\u00a9", "caf\u00e9")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(PARSER.parse("x.md", latin1).warnings().stream().anyMatch(w -> w.message().contains("not valid UTF-8")));
+        int[] counts = check("x.md", latin1);
+        assertTrue(counts[0] >= 4, "got " + counts[0] + " of " + counts[1]);
+    }
+
+    @Test
     void what_it_cannot_be_sure_of_is_left_to_the_full_parse() {
         byte[] before = NOTE.getBytes(StandardCharsets.UTF_8);
         ParsedNote was = PARSER.parse("n.md", before);
