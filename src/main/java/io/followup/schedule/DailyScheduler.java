@@ -152,14 +152,17 @@ public final class DailyScheduler implements AutoCloseable {
                     enqueueReminder(r, run, c, Map.of());
                 }
             }
-            teamRemindersDecided = day;
         }
         for (PersonDue p : personal) {
             digestOn.apply(p.day()).reminders().stream().filter(r -> r.owner().equals(p.owner()) && !r.isTeam()).findFirst()
                     .ifPresent(r -> run.rows.add(OutboxStore.Insert.queued(
                             new NewMessage(p.day(), p.user(), KIND_REMINDER, p.owner(), json(r, p.day()), run.now))));
         }
-        return run.flush(c);
+        Enqueued enqueued = run.flush(c);
+        if (teamRemindersDue) {
+            teamRemindersDecided = day; // once in the outbox: a tick that failed before is tried again
+        }
+        return enqueued;
     }
 
     /**

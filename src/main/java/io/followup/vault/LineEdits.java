@@ -14,14 +14,14 @@ import java.util.Optional;
 /**
  * The tasks of a note after lines were changed in place (a write-back ticked a box, moved a date), worked out from
  * the tasks {@link NoteParser} read before and the changed lines alone: what a full parse would give, without
- * reading the front matter and every line again (most of a Done click's cost was that parse).
+ * reading the front matter and every line again (that parse was a fifth of a Done click's CPU).
  *
  * <p>It answers only when that is certain, and is empty otherwise, so the caller parses the whole note: when the
  * line count differs, a changed line is the first or no task line before, its old text is not what the parser
  * stored (the bytes were read another way), it lies inside a section kept as text, it had or now has a problem
- * (a bad date, a cut description), it lost its mention, or a changed line's bytes are not strict UTF-8. The other lines are
- * byte for byte as before, and nothing a line is read with (the heading above it, a code fence, the note's
- * decoding; mojibake repair works within a run of non-ASCII characters, never across a line) changed.
+ * (a bad date, a cut description), it lost its mention, or a changed line's bytes are not strict UTF-8. The other
+ * lines are byte for byte as before, and nothing a line is read with (the heading above it, a code fence, the
+ * note's decoding; mojibake repair works within a run of non-ASCII characters, never across a line) changed.
  */
 public final class LineEdits {
 
