@@ -33,9 +33,7 @@ export FOLLOWUP_INGEST_JAVA_OPTS
 # smaller thread stacks and code cache. Any FOLLOWUP_JAVA_OPTS (even empty) replaces all of them.
 # 192 MB of heap: serve's live data is ~15-40 MB; what needs more is an ingest, and a cold ingest of
 # 10,000 notes at start-up runs in 192 MB (measured: 22 s, peak RSS 361 MB; 256 MB gave 385 MB).
-# Free-ratio 20-40%: after a full collection (serve runs one when its first ingest is done) the heap shrinks
-# to what is live plus 40%, where the default 70% kept most of what the ingest had grown it to.
-SERVE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"
+SERVE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"
 
 # Environment for `followup serve`: glibc gives each thread that mallocs (SQLite does, from every request
 # thread) an arena of its own, up to 8 per CPU, and memory freed in one stays there; two arenas kept the

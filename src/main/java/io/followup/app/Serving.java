@@ -86,10 +86,6 @@ public final class Serving implements AutoCloseable {
         IngestCommand.print(lastReport.get(), out);
         int stillWaiting = new WritebackStore(db).pending().size();
         IngestCommand.printPending(Math.max(0, waiting - stillWaiting), stillWaiting, out);
-        // The first ingest of a large vault fills the heap to its ceiling, and serve needs far less after it: one full
-        // collection now lets the serial collector give the rest back (scripts/run's MaxHeapFreeRatio), so that what
-        // the running bot grows later is added to that, not to the ingest's peak.
-        System.gc();
         ready.set(true);
         watcher = watcher != null ? watcher.begin() : VaultWatcher.start(config.vault(), Duration.ofSeconds(config.rescanSeconds()), sync);
         say("Watching " + config.vault() + " for changes (full rescan every " + config.rescanSeconds() + " s).");
