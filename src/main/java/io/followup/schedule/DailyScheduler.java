@@ -171,10 +171,7 @@ public final class DailyScheduler implements AutoCloseable {
      */
     private boolean teamRemindersDecidedNow(LocalDate day, Instant now) {
         Instant at = settings.digestAt(day);
-        if (now.isBefore(at)) {
-            return false;
-        }
-        return now.isBefore(at.plus(GRACE)) || (startedAt.isAfter(at) && !day.equals(teamRemindersDecided));
+        return isDecidedNow(at, now) && (now.isBefore(at.plus(GRACE)) || !day.equals(teamRemindersDecided));
     }
 
     /** The furthest a chat user's date can be ahead of the team's (UTC-12 to UTC+14). */
