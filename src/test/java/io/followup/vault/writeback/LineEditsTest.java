@@ -1,8 +1,11 @@
-package io.followup.vault;
+package io.followup.vault.writeback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.followup.vault.NoteParser;
+import io.followup.vault.ParsedNote;
+import io.followup.vault.ParsedTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
