@@ -2,7 +2,6 @@ package io.followup.chat.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
@@ -18,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POST /slack/events: Bolt's servlet adapter behind three guards. Oversized bodies get 413, a bad or
- * stale signature 401 (checked in constant time before anything is parsed), and a signed but malformed
+ * POST /slack/events: Bolt's request parser and response writer behind three guards. Oversized bodies get 413, a
+ * bad or stale signature 401 (checked in constant time before anything is parsed), and a signed but malformed
  * payload 400, each with one clear sentence. Bolt then verifies again and dispatches (a button press's payload read
  * by {@link BlockActionRequests}, everything else by Bolt's own parser).
  */
@@ -31,13 +30,11 @@ final class SlackEventsServlet extends HttpServlet {
     private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
     private final transient App app;
-    private final transient SlackAppServletAdapter adapter;
     private final transient SlackRequestParser parser;
     private final transient RequestSignature signature;
 
     SlackEventsServlet(App app, String signingSecret, Clock realClock) {
         this.app = app;
-        this.adapter = new SlackAppServletAdapter(app.config());
         this.parser = new SlackRequestParser(app.config());
         this.signature = new RequestSignature(signingSecret, realClock);
     }
@@ -71,7 +68,7 @@ final class SlackEventsServlet extends HttpServlet {
         }
         try {
             Response slackResponse = app.run(slackRequest);
-            adapter.writeResponse(resp, slackResponse);
+            ServletAdapterOps.writeResponse(resp, slackResponse);
         } catch (Exception e) {
             LOG.error("Slack request failed", e);
             plain(resp, 500, "Followup could not handle this request; it has been logged. Please try again.");
