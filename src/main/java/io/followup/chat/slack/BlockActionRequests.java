@@ -66,7 +66,10 @@ final class BlockActionRequests {
         return Optional.of(r);
     }
 
-    /** A BlockActionRequest whose payload came parsed: Bolt's constructor is given none to parse. */
+    /**
+     * A BlockActionRequest whose payload came parsed. Bolt's constructor is given none: it still creates a Gson
+     * (~20 µs measured) but never asks it for the payload's type adapters, which is the costly part.
+     */
     private static final class Parsed extends BlockActionRequest {
         private final BlockActionPayload payload;
 
