@@ -2,6 +2,7 @@ package io.followup.ingest;
 
 import io.followup.store.IngestBatch;
 import io.followup.store.IngestStore;
+import io.followup.store.IngestTiming;
 import io.followup.store.NoteFingerprint;
 import io.followup.vault.ParsedNote;
 import io.followup.vault.Warning;
@@ -36,7 +37,7 @@ final class ChangedFiles {
     }
 
     private static final int THREADS = 2;
-    private static final boolean TIMING = io.followup.store.IngestTiming.ON;
+    private static final boolean TIMING = IngestTiming.ON;
     private static final long STACK_BYTES = 256L << 20;
 
     private final NoteReader reader;
@@ -75,10 +76,10 @@ final class ChangedFiles {
                 while (next < files.size() && inFlight.size() < WINDOW) {
                     VaultFiles.File f = files.get(next++);
                     inFlight.add(pool.submit(() -> {
-                        long c0 = TIMING ? Ingester.Timing.cpuNs() : 0;
+                        long c0 = TIMING ? IngestTiming.cpuNs() : 0;
                         Outcome o = readOne(f, known.get(f.relPath()));
                         if (TIMING) {
-                            readerCpu.addAndGet(Ingester.Timing.cpuNs() - c0);
+                            readerCpu.addAndGet(IngestTiming.cpuNs() - c0);
                         }
                         progress.update(done.incrementAndGet(), files.size());
                         return o;

@@ -5,6 +5,7 @@ import io.followup.people.PersonResolver;
 import io.followup.people.Resolved;
 import io.followup.store.Database;
 import io.followup.store.IngestStore;
+import io.followup.store.IngestTiming;
 import io.followup.store.MeetingStore;
 import io.followup.store.NoteFingerprint;
 import io.followup.store.NoteStore;
@@ -341,10 +342,10 @@ public final class Ingester {
                 while (next < units.size() && inFlight.size() < 8) {
                     List<ParsedNote> group = group(s, units.get(next++), fresh);
                     Callable<BatchBuilder.Prepared> merge = () -> {
-                        long c0 = Timing.ON ? Timing.cpuNs() : 0;
+                        long c0 = Timing.ON ? IngestTiming.cpuNs() : 0;
                         BatchBuilder.Prepared r = BatchBuilder.prepare(new MeetingMerger(resolver).merge(group));
                         if (Timing.ON) {
-                            mergeCpu.addAndGet(Timing.cpuNs() - c0);
+                            mergeCpu.addAndGet(IngestTiming.cpuNs() - c0);
                         }
                         return r;
                     };
@@ -377,14 +378,14 @@ public final class Ingester {
      * and the CPU time of the thread that writes (the SQLite work is on it).
      */
     static final class Timing {
-        static final boolean ON = io.followup.store.IngestTiming.ON;
+        static final boolean ON = IngestTiming.ON;
         private long last = System.nanoTime();
-        private long lastCpu = ON ? cpuNs() : 0;
+        private long lastCpu = ON ? IngestTiming.cpuNs() : 0;
 
         void lap(String phase) {
             long now = System.nanoTime();
             if (ON) {
-                long cpu = cpuNs();
+                long cpu = IngestTiming.cpuNs();
                 System.err.printf("ingest phase: %-40s %6d ms  (writer cpu %5d ms)%n", phase, (now - last) / 1_000_000,
                         (cpu - lastCpu) / 1_000_000);
                 lastCpu = cpu;
@@ -392,11 +393,6 @@ public final class Ingester {
             last = now;
         }
 
-        /** Looked up once: ManagementFactory searches its components (allocating) on every call. */
-        /** This thread's CPU time so far. */
-        static long cpuNs() {
-            return io.followup.store.IngestTiming.cpuNs();
-        }
 
         /** The whole process's CPU time (every thread, GC and JIT included) and the collectors' time, for the summary line. */
         static void processSummary(String what) {
