@@ -102,6 +102,7 @@ public final class LineEdits {
 
     /** Whether the line's text is part of a section kept as text (a false alarm only costs the full parse). */
     private static boolean inSection(Map<String, String> sections, String line) {
-        return sections.values().stream().anyMatch(s -> s.contains(line));
+        String text = line.strip(); // a section is stored stripped: its first and last lines lose their edge spaces
+        return sections.values().stream().anyMatch(s -> s.contains(text));
     }
 }

@@ -89,6 +89,13 @@ class LineEditsTest {
         assertEquals(Optional.empty(), edit(was, before, "Send the deck", l -> l + "\u00e9"), "not UTF-8 now (a latin-1 byte)");
         assertEquals(Optional.empty(), edit(was, before, "Ask", l -> l.replace("@Ana Lima", "Ana")), "its mention gone");
         assertTrue(edit(was, before, "Send the deck", EDITS.get(0)).isPresent());
+
+        // the last line of a kept section, with a hard line break: the section is stored stripped of it
+        byte[] hardBreak = NOTE.replace("@Ana Lima 📅 2026-03-05\n\n## Action items", "@Ana Lima 📅 2026-03-05  \n\n## Action items")
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(new String(hardBreak, StandardCharsets.UTF_8).contains("2026-03-05  \n"));
+        assertEquals(Optional.empty(), edit(PARSER.parse("n.md", hardBreak), hardBreak, "Keep the old pricing",
+                l -> l.replace(raw("📅") + " 2026-03-05", raw("📅") + " 2026-03-09")), "the end of a kept section");
     }
 
     @Test
