@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -387,7 +386,11 @@ public final class SlackBench {
         return to;
     }
 
-    /** Appends an empty line to {@code n} notes spread over the vault (same tasks, new content): serve re-reads them. */
+    /**
+     * Edits {@code n} notes spread over the vault so that serve's start-up re-reads and merges them again: an empty
+     * line before the first task line moves every task line down one (same tasks, new lines), which merging sees. A
+     * note without tasks gets an empty line at its end (read again; nothing to merge).
+     */
     static int editNotes(Path vault, int n) throws IOException {
         if (n <= 0) {
             return 0;
@@ -399,9 +402,27 @@ public final class SlackBench {
         int edited = 0;
         double step = Math.max(1.0, notes.size() / (double) n);
         for (double i = 0; i < notes.size() && edited < n; i += step) {
-            Files.write(notes.get((int) i), "\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+            Path note = notes.get((int) i);
+            Files.write(note, withLineBeforeFirstTask(Files.readAllBytes(note)));
             edited++;
         }
         return edited;
+    }
+
+    /** The note's bytes with an empty line (in the line's own ending) before its first "- [" line, else at its end. */
+    static byte[] withLineBeforeFirstTask(byte[] note) {
+        for (int at = 0; at + 3 <= note.length; at++) {
+            if ((at == 0 || note[at - 1] == '\n') && note[at] == '-' && note[at + 1] == ' ' && note[at + 2] == '[') {
+                byte[] eol = at >= 2 && note[at - 2] == '\r' ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+                byte[] out = new byte[note.length + eol.length];
+                System.arraycopy(note, 0, out, 0, at);
+                System.arraycopy(eol, 0, out, at, eol.length);
+                System.arraycopy(note, at, out, at + eol.length, note.length - at);
+                return out;
+            }
+        }
+        byte[] out = Arrays.copyOf(note, note.length + 1);
+        out[note.length] = '\n';
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import io.followup.people.People;
 import io.followup.people.PersonResolver;
 import io.followup.people.Resolved;
 import io.followup.store.Database;
+import io.followup.store.IdSet;
 import io.followup.store.IngestStore;
 import io.followup.store.IngestTiming;
 import io.followup.store.MeetingStore;
@@ -231,8 +232,8 @@ public final class Ingester {
 
     /**
      * In one transaction: writes the notes read (streamed, as they are parsed), then merges again every
-     * date (and every undated note) that a parsed or deleted note belongs or belonged to, one date at a
-     * time. Returns how many notes were parsed.
+     * date (and every undated note) that a deleted note, or a parsed note whose merge input changed, belongs or
+     * belonged to, one date at a time. Returns how many notes were parsed.
      */
     private int write(IngestStore.Session s, List<VaultFiles.File> toRead, List<String> deleted, Map<String, NoteFingerprint> known,
                       List<Warning> warnings, IngestProgress progress, boolean all) {
@@ -244,12 +245,20 @@ public final class Ingester {
         }
         // Notes as merging needs them (no sections): the fresh ones are kept, the others read back per date.
         Map<String, ParsedNote> fresh = new HashMap<>();
+        int[] parsed = {0};
         reader.read(toRead, known, progress, o -> {
             if (o instanceof ChangedFiles.Parsed p) {
                 ParsedNote n = p.row().write().note();
                 NoteFingerprint before = known.get(n.path());
+                // An edit merging does not see (prose, a transcript, a blank line) leaves the note's date as it is:
+                // merging it again would give the same meetings and tasks, at the cost of every note of that date.
+                boolean remerge = before == null || all || !s.sameMergeInput(p.row());
                 s.writeNote(p.row(), before != null);
                 warnings.addAll(n.warnings());
+                parsed[0]++;
+                if (!remerge) {
+                    return;
+                }
                 fresh.put(n.path(), withoutSections(n));
                 addUnit(n.path(), n.date(), dates, undated);
                 if (before != null) {
@@ -268,7 +277,7 @@ public final class Ingester {
         s.checkpoint("notes");
         timing.lap("read+write notes");
         if (fresh.isEmpty() && deleted.isEmpty() && !all) {
-            return 0;
+            return parsed[0];
         }
 
         // The units to merge again: each date's notes as the store now holds them, and each undated note.
@@ -318,9 +327,9 @@ public final class Ingester {
         timing.lap("participants");
         IdAssigner ids;
         if (units.size() > 32) {
-            Set<String> taskIds = s.taskIds();
-            Set<String> meetingIds = s.meetingIds();
-            ids = new IdAssigner(previous, taskIds::contains, meetingIds::contains);
+            IdSet taskIds = s.taskIds();
+            IdSet meetingIds = s.meetingIds();
+            ids = new IdAssigner(previous, id -> taskIds.mightContain(id) && s.hasTask(id), id -> meetingIds.mightContain(id) && s.hasMeeting(id));
         } else {
             ids = new IdAssigner(previous, s::hasTask, s::hasMeeting);
         }
@@ -370,7 +379,7 @@ public final class Ingester {
                 + " ms, merge cpu " + mergeCpu.get() / 1_000_000 + " ms)");
         s.checkpoint("meetings");
         s.checkpoint("tasks");
-        return fresh.size();
+        return parsed[0];
     }
 
     /**

@@ -284,6 +284,23 @@ public final class IngestStore {
             });
         }
 
+        /**
+         * True when the store already holds, for this note, everything merging reads of it (title, date, type,
+         * meeting or not, participants, task lines; see {@link #loadWithoutSections}): its meetings and tasks would
+         * come out of a merge as they are. False for a note the store does not have.
+         */
+        public boolean sameMergeInput(NoteRow row) {
+            flush();
+            ParsedNote n = row.write().note();
+            return h.createQuery("SELECT n.title, n.date, n.type, n.is_meeting, n.participants, c.tasks FROM notes n "
+                            + "JOIN note_content c ON c.path = n.path WHERE n.path = :p")
+                    .bind("p", n.path())
+                    .map((rs, ctx) -> row.title().equals(rs.getString(1)) && java.util.Objects.equals(Sql.iso(n.date()), rs.getString(2))
+                            && java.util.Objects.equals(n.type(), rs.getString(3)) && (n.meeting() ? 1 : 0) == rs.getInt(4)
+                            && row.participantsJson().equals(rs.getString(5)) && java.util.Arrays.equals(row.tasks(), rs.getBytes(6)))
+                    .findOne().orElse(false);
+        }
+
         /** Replaces the note's row, task lines and search entry. */
         public void writeNote(NoteRow row, boolean existed) {
             IngestBatch.NoteWrite w = row.write();
@@ -405,11 +422,15 @@ public final class IngestStore {
             Set<String> replacedIds = new HashSet<>();
             Set<String> pendingIds = new HashSet<>();
             Set<String> gone = new HashSet<>();
+            // One String per distinct path, status and due date, not one per row: merging most of a vault again holds
+            // ~110,000 rows here, and the copies were ~20 MB of the heap.
+            Map<String, String> distinct = new HashMap<>();
             for (List<String> chunk : Sql.chunks(paths)) {
                 h.createQuery("SELECT ts.path, ts.norm_text, ts.occurrence, ts.task_id, t.writeback_pending, t.status, t.due "
                                 + "FROM task_sources ts JOIN tasks t ON t.id = ts.task_id WHERE ts.path IN (<p>)").bindList("p", chunk)
-                        .map((rs, ctx) -> new Object[] {new SourceIdentity(rs.getString(1), rs.getString(2), rs.getInt(3)),
-                                rs.getString(4), rs.getInt(5) == 1, new PreviousState.Seen(rs.getString(6), rs.getString(7))})
+                        .map((rs, ctx) -> new Object[] {new SourceIdentity(one(distinct, rs.getString(1)), rs.getString(2), rs.getInt(3)),
+                                rs.getString(4), rs.getInt(5) == 1,
+                                new PreviousState.Seen(one(distinct, rs.getString(6)), one(distinct, rs.getString(7)))})
                         .forEach(row -> {
                             String id = (String) row[1];
                             idBySource.putIfAbsent((SourceIdentity) row[0], id);
@@ -429,6 +450,11 @@ public final class IngestStore {
             Map<String, Task> pending = new HashMap<>();
             TaskStore.byIds(h, pendingIds).forEach(t -> pending.put(t.id(), t));
             return new PreviousState(idBySource, seen, pending, meetingByPath, replacedIds, new HashSet<>(meetingByPath.values()), gone);
+        }
+
+        /** The one String of {@code distinct} equal to {@code s} (null stays null). */
+        private static String one(Map<String, String> distinct, String s) {
+            return s == null ? null : distinct.computeIfAbsent(s, k -> k);
         }
 
         /**
@@ -532,14 +558,21 @@ public final class IngestStore {
         }
 
         /** Every task id in the store now. */
-        public Set<String> taskIds() {
-            flush();
-            return new HashSet<>(h.createQuery("SELECT id FROM tasks").mapTo(String.class).list());
+        /** Every task id, compactly; a hit is confirmed with {@link #hasTask}. */
+        public IdSet taskIds() {
+            return ids("SELECT id FROM tasks");
         }
 
-        public Set<String> meetingIds() {
+        /** Every meeting id, compactly; a hit is confirmed with {@link #hasMeeting}. */
+        public IdSet meetingIds() {
+            return ids("SELECT id FROM meetings");
+        }
+
+        private IdSet ids(String sql) {
             flush();
-            return new HashSet<>(h.createQuery("SELECT id FROM meetings").mapTo(String.class).list());
+            try (java.util.stream.Stream<String> ids = h.createQuery(sql).mapTo(String.class).stream()) {
+                return new IdSet(ids.mapToLong(IdSet::hash).toArray());
+            }
         }
 
         public boolean hasTask(String id) {

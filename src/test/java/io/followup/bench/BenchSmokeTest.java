@@ -46,4 +46,15 @@ class BenchSmokeTest {
         assertTrue(r.markdown().contains("| **query + build** |"), r.markdown());
         assertTrue(r.markdown().contains("Machine: "), r.markdown());
     }
+
+    @Test
+    void the_start_up_edit_moves_the_task_lines_down_one_in_their_own_line_ending() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        assertEquals("# Sync\nSome prose - [ ] not a task\n\n- [ ] Send it\n- [x] Book it\n",
+                new String(SlackBench.withLineBeforeFirstTask("# Sync\nSome prose - [ ] not a task\n- [ ] Send it\n- [x] Book it\n".getBytes(utf8)), utf8));
+        assertEquals("# Sync\r\n\r\n- [ ] Send it\r\n",
+                new String(SlackBench.withLineBeforeFirstTask("# Sync\r\n- [ ] Send it\r\n".getBytes(utf8)), utf8));
+        assertEquals("\n- [ ] First\n", new String(SlackBench.withLineBeforeFirstTask("- [ ] First\n".getBytes(utf8)), utf8));
+        assertEquals("No tasks\n\n", new String(SlackBench.withLineBeforeFirstTask("No tasks\n".getBytes(utf8)), utf8));
+    }
 }

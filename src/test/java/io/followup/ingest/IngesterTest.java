@@ -257,4 +257,97 @@ class IngesterTest {
         assertEquals(4, r.tasks());
         assertEquals(before, idsByDescription());
     }
+
+    /** Counts, from now on, the meetings ingest writes: merging a date again deletes its meetings and writes them anew. */
+    private void countMeetingWrites() {
+        fx.db.useWrite(h -> {
+            h.execute("CREATE TABLE meetings_written(id TEXT)");
+            h.execute("CREATE TRIGGER count_meeting_writes AFTER INSERT ON meetings BEGIN INSERT INTO meetings_written VALUES (new.id); END");
+        });
+    }
+
+    private int meetingWrites() {
+        return fx.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM meetings_written").mapTo(Integer.class).one());
+    }
+
+    private static final String[] WEEKLY = {"title: Weekly sync", "date: 2025-10-28", "participants: Ana Lima, Bo Chen",
+            "- [ ] Draft the pricing page @Ana Lima \uD83D\uDCC5 2025-11-01",
+            "- [x] Book the venue for the offsite @Bo Chen \u2705 2025-10-29",
+            "- [ ] Call Bob"};
+
+    private static String[] weeklyWith(String... more) {
+        String[] lines = java.util.Arrays.copyOf(WEEKLY, WEEKLY.length + more.length);
+        System.arraycopy(more, 0, lines, WEEKLY.length, more.length);
+        return lines;
+    }
+
+    @Test
+    void an_edit_merging_does_not_read_rewrites_the_note_but_not_its_meeting_or_tasks() {
+        fx.ingest();
+        List<Task> tasks = tasks();
+        countMeetingWrites();
+        fx.write("Meetings/a.md", weeklyWith("", "We agreed to keep the old logo.", "WARN a line the reader warns about"));
+
+        IngestReport r = fx.ingest();
+
+        assertEquals(1, r.parsed());
+        assertEquals(1, r.warnings().size(), "the note's row is written again: " + r.warnings());
+        assertEquals(tasks, tasks());
+        assertEquals(0, meetingWrites(), "the date was not merged again");
+        fx.reopenFresh();
+        fx.ingest();
+        assertEquals(tasks(), tasks, "the same as a fresh ingest gives");
+    }
+
+    @Test
+    void an_edit_merging_reads_merges_the_date_again() {
+        fx.ingest();
+        countMeetingWrites();
+        // a line above the tasks moves them: their sources' lines change
+        String[] moved = weeklyWith();
+        moved[2] = "participants: Ana Lima, Bo Chen\nSome prose above the tasks.";
+        fx.write("Meetings/a.md", moved);
+        fx.ingest();
+        Task call = tasks().stream().filter(t -> t.description().equals("Call Bob")).findFirst().orElseThrow();
+        assertEquals(7, call.sources().get(0).line());
+        assertEquals(1, meetingWrites(), "merged again");
+
+        String[] retitled = WEEKLY.clone();
+        retitled[0] = "title: Weekly sync and pricing";
+        fx.write("Meetings/a.md", retitled);
+        fx.ingest();
+        assertEquals("Weekly sync and pricing", tasks().stream().filter(t -> t.description().equals("Call Bob")).findFirst().orElseThrow()
+                .meeting().title());
+
+        String[] others = WEEKLY.clone();
+        others[2] = "participants: Ana Lima, Bo Chen, Cy Dale";
+        fx.write("Meetings/a.md", others);
+        fx.ingest();
+        assertTrue(new MeetingStore(fx.db).all().stream().anyMatch(m -> m.participants().contains("Cy Dale")));
+    }
+
+    @Test
+    void merging_many_dates_again_keeps_every_id_and_gives_a_new_task_an_id_of_its_own() {
+        // more than 32 dates: the ids taken are read once for the whole ingest (IdSet) instead of asked one by one
+        for (int d = 1; d <= 40; d++) {
+            String date = java.time.LocalDate.of(2025, 9, 1).plusDays(d).toString();
+            fx.write("Meetings/m" + d + ".md", "title: Standup " + d, "date: " + date, "- [ ] Task " + d + " @Ana Lima", "- [ ] Send notes");
+        }
+        fx.ingest();
+        Map<String, String> before = tasks().stream().collect(Collectors.toMap(t -> t.sources().get(0).path() + " " + t.description(), Task::id));
+        for (int d = 1; d <= 40; d++) {
+            String date = java.time.LocalDate.of(2025, 9, 1).plusDays(d).toString();
+            fx.write("Meetings/m" + d + ".md", "title: Standup " + d, "date: " + date, "", "- [ ] Task " + d + " @Ana Lima", "- [ ] Send notes",
+                    "- [ ] New " + d);
+        }
+
+        fx.ingest();
+
+        List<Task> after = tasks();
+        Map<String, String> kept = after.stream().filter(t -> !t.description().startsWith("New"))
+                .collect(Collectors.toMap(t -> t.sources().get(0).path() + " " + t.description(), Task::id));
+        assertEquals(before, kept);
+        assertEquals(after.size(), after.stream().map(Task::id).distinct().count(), "no two tasks share an id");
+        assertEquals(40, after.stream().filter(t -> t.description().startsWith("New")).count());
+    }
 }
