@@ -222,6 +222,7 @@ public final class SlackBench {
 
     private static Measured measure(Options o, ServeProcess server, SlackLoad load, FakeSlack fake) throws Exception {
         ServeProcess.Memory atReady = server.memory();
+        writeNativeMemory(o, server, "slack-serve-nmt-ready.txt");
         double startupCpu = MachineLoad.processCpuSeconds(server.pid());
         IntFunction<Kind> roundRobin = i -> Kind.values()[i % Kind.values().length];
         List<String> clicked = new ArrayList<>();
@@ -303,13 +304,20 @@ public final class SlackBench {
                 cpuDoneClicks += p.doneIds.size();
             }
         }
-        if (o.javaOpts().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
-            Path nmt = server.log().resolveSibling("slack-serve-nmt.txt");
-            Files.writeString(nmt, server.jcmdOutput("VM.native_memory", "summary") + "\n" + server.jcmdOutput("GC.heap_info"));
-            System.err.println("SlackBench: the server's native memory summary is in " + nmt);
-        }
+        writeNativeMemory(o, server, "slack-serve-nmt.txt");
         return new Measured(atReady, startupCpu, warm, warmRequests, jitShare, thr, thrFrom, thrTo, lat, latFrom, latTo, cpu, cpuByThreads,
                 cpuDoneClicks, cpuErrors, cpuFirstError, server.memory(), clicked);
+    }
+
+    /** With -XX:NativeMemoryTracking in serve's flags: its native memory summary and heap, with its RSS, into {@code name}. */
+    private static void writeNativeMemory(Options o, ServeProcess server, String name) throws Exception {
+        if (o.javaOpts().stream().noneMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+            return;
+        }
+        Path nmt = server.log().resolveSibling(name);
+        Files.writeString(nmt, server.memory() + "\n" + server.jcmdOutput("VM.native_memory", "summary") + "\n"
+                + server.jcmdOutput("GC.heap_info"));
+        System.err.println("SlackBench: the server's native memory summary is in " + nmt);
     }
 
     /**
