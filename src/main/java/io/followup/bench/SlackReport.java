@@ -44,7 +44,8 @@ final class SlackReport {
         sb.append("Store: ").append(r.store().describe()).append("  \n");
         sb.append(String.format(Locale.ROOT, "Server: `%sjava %s-cp followup.jar io.followup.app.Main serve` in a child JVM (%s), "
                         + "FOLLOWUP_TODAY=%s, Slack Web API faked on 127.0.0.1, on copies of the store and the vault (Done clicks write "
-                        + "to the notes). Start-up: %,d notes of the copy edited first, re-ingested by serve before /healthz said ok "
+                        + "to the notes). Start-up: %,d notes of the copy edited first (an empty line above each one's first task line: "
+                        + "their task lines move, so nearly every date is merged again), re-ingested by serve before /healthz said ok "
                         + "after %.1f s (%.1f s of CPU).  \n",
                 o.serveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").collect(java.util.stream.Collectors.joining()),
                 o.javaOpts().isEmpty() ? "" : String.join(" ", o.javaOpts()) + " ",

@@ -557,8 +557,7 @@ public final class IngestStore {
             });
         }
 
-        /** Every task id in the store now. */
-        /** Every task id, compactly; a hit is confirmed with {@link #hasTask}. */
+        /** Every task id in the store now, compactly; a hit is confirmed with {@link #hasTask}. */
         public IdSet taskIds() {
             return ids("SELECT id FROM tasks");
         }

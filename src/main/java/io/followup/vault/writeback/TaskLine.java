@@ -59,13 +59,22 @@ record TaskLine(
             blockIdStart = block.start(1);
             runEnd = trimEnd(raw, bodyStart, block.start());
         }
+        // where each kind's match can start at the earliest (-1: its emoji is not in the line); a shorter run keeps it
+        int[] earliest = new int[RUN_KINDS.size()];
+        for (int k = 0; k < RUN_KINDS.size(); k++) {
+            earliest[k] = Signifiers.earliestStart(RUN_KINDS.get(k), raw, bodyStart, runEnd);
+        }
         List<Signifier> found = new ArrayList<>();
         int cur = runEnd;
         boolean more = true;
         while (more && cur > bodyStart) {
             more = false;
-            for (SignifierKind kind : RUN_KINDS) {
-                Matcher m = Signifiers.atEnd(kind).matcher(raw).region(bodyStart, cur);
+            for (int k = 0; k < RUN_KINDS.size(); k++) {
+                if (earliest[k] < 0 || earliest[k] >= cur) {
+                    continue;
+                }
+                SignifierKind kind = RUN_KINDS.get(k);
+                Matcher m = Signifiers.atEnd(kind).matcher(raw).region(earliest[k], cur);
                 m.useTransparentBounds(true);
                 if (m.find()) {
                     found.add(new Signifier(kind, m.start(), m.end(), m.start(2), m.end(2)));
