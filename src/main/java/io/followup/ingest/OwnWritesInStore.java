@@ -60,9 +60,8 @@ public final class OwnWritesInStore implements OwnWrites {
 
     /** The stored row and the new parse agree on everything an ingest derives from a note but the task states. */
     static boolean sameBesidesTaskStates(NoteStore.StoredNote was, ParsedNote now, IngestStore.NoteRow row) {
-        if (!Objects.equals(was.title(), row.title()) || !Objects.equals(was.date(), now.date() == null ? null : now.date().toString())
-                || !Objects.equals(was.type(), now.type()) || was.meeting() != now.meeting()
-                || !Objects.equals(was.participantsJson(), row.participantsJson()) || !Objects.equals(was.warningsJson(), row.warningsJson())
+        if (!row.sameHeading(was.title(), was.date(), was.type(), was.meeting(), was.participantsJson())
+                || !Objects.equals(was.warningsJson(), row.warningsJson())
                 || !Json.stringMap(was.sectionsJson()).equals(Json.stringMap(row.sectionsJson()))) { // (key order is not kept)
             return false;
         }

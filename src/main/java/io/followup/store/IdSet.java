@@ -12,8 +12,9 @@ public final class IdSet {
 
     private final long[] sorted;
 
+    /** Takes {@code hashes} (of {@link #hash}) as its own, and sorts them. */
     IdSet(long[] hashes) {
-        this.sorted = hashes.clone();
+        this.sorted = hashes;
         Arrays.sort(sorted);
     }
 

@@ -96,6 +96,18 @@ public final class IngestStore {
      */
     public record NoteRow(IngestBatch.NoteWrite write, String title, String participantsJson, String sectionsJson,
                           String warningsJson, byte[] searchBodyUtf8, byte[] tasks) {
+
+        /**
+         * True when a notes row holding these values says of the note what this row would: its title, date, type,
+         * whether it is a meeting, and its participants, all that merging reads of a note besides its task lines.
+         */
+        public boolean sameHeading(String storedTitle, String storedDate, String storedType, boolean storedMeeting,
+                                   String storedParticipantsJson) {
+            ParsedNote n = write.note();
+            return title.equals(storedTitle) && java.util.Objects.equals(Sql.iso(n.date()), storedDate)
+                    && java.util.Objects.equals(n.type(), storedType) && n.meeting() == storedMeeting
+                    && participantsJson.equals(storedParticipantsJson);
+        }
     }
 
     public static NoteRow row(IngestBatch.NoteWrite w) {
@@ -291,13 +303,11 @@ public final class IngestStore {
          */
         public boolean sameMergeInput(NoteRow row) {
             flush();
-            ParsedNote n = row.write().note();
             return h.createQuery("SELECT n.title, n.date, n.type, n.is_meeting, n.participants, c.tasks FROM notes n "
                             + "JOIN note_content c ON c.path = n.path WHERE n.path = :p")
-                    .bind("p", n.path())
-                    .map((rs, ctx) -> row.title().equals(rs.getString(1)) && java.util.Objects.equals(Sql.iso(n.date()), rs.getString(2))
-                            && java.util.Objects.equals(n.type(), rs.getString(3)) && (n.meeting() ? 1 : 0) == rs.getInt(4)
-                            && row.participantsJson().equals(rs.getString(5)) && java.util.Arrays.equals(row.tasks(), rs.getBytes(6)))
+                    .bind("p", row.write().note().path())
+                    .map((rs, ctx) -> row.sameHeading(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5))
+                            && java.util.Arrays.equals(row.tasks(), rs.getBytes(6)))
                     .findOne().orElse(false);
         }
 
