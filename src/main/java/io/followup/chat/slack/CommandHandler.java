@@ -5,8 +5,10 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
 import io.followup.chat.CommandService;
 import io.followup.chat.Reply;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,8 +46,7 @@ final class CommandHandler {
         java.util.Optional<Reply> now = service.immediate(p.getText());
         if (now.isPresent()) {
             // help (or text that does not parse): nothing to look up or change, so no queue and no request key
-            return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(now.get()))
-                    .blocks(renderer.blocks(now.get(), BlockKitRenderer.MESSAGE_BLOCKS)));
+            return ack(now.get());
         }
         return answer(req, ctx, service.changes(p.getText()), () -> service.tasks(p.getUserId(), p.getText(), origin));
     }
@@ -60,25 +61,34 @@ final class CommandHandler {
         SlashCommandPayload p = req.getPayload();
         String key = "cmd:" + (p.getTriggerId() != null ? p.getTriggerId() : p.getUserId() + ":" + req.getHeaders().getFirstValue("X-Slack-Request-Timestamp"));
         if (!work.claim(key)) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(ALREADY));
+            return ack(ALREADY, null);
         }
         CompletableFuture<Reply> future = CompletableFuture.supplyAsync(
                 () -> changes && !work.claimDurably(key) ? Reply.notice(ALREADY) : command.get(), work.commands());
         try {
             Reply reply = future.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
             afterChange(reply, p.getUserId());
-            return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(reply))
-                    .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)));
+            return ack(reply);
         } catch (TimeoutException slow) {
             future.whenCompleteAsync((reply, error) -> respondLater(ctx, reply, error, p.getUserId()), work.background());
-            return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: Working on it…"));
+            return ack(":hourglass_flowing_sand: Working on it…", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ctx.ack(r -> r.responseType("ephemeral").text(Work.problem(e)));
+            return ack(Work.problem(e), null);
         } catch (Exception e) {
             LOG.error("/{} failed", p.getCommand(), e);
-            return ctx.ack(r -> r.responseType("ephemeral").text(Work.problem(e)));
+            return ack(Work.problem(e), null);
         }
+    }
+
+    private Response ack(Reply reply) {
+        return ack(renderer.fallback(reply), renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS));
+    }
+
+    /** An ephemeral answer in the ack; its JSON is MessageJson's, the same as Bolt's {@code ctx.ack(...)} writes, for less. */
+    private static Response ack(String text, List<LayoutBlock> blocks) {
+        SlashCommandResponse message = SlashCommandResponse.builder().responseType("ephemeral").text(text).blocks(blocks).build();
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(MessageJson.of(message)).build();
     }
 
     private void respondLater(SlashCommandContext ctx, Reply reply, Throwable error, String userId) {

@@ -1,8 +1,5 @@
 package io.followup.chat.slack;
 
-import com.google.gson.FieldNamingPolicy;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
@@ -13,15 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts a message to a response_url (the redrawn card after a click, a late answer to a command) with the SDK's own
- * HTTP client. The JSON is what the SDK's snake_case Gson writes (ResponseUrlJsonTest compares them on every kind of
- * message), by a Gson with no type adapters of its own: the SDK's senders build a new Gson for each post, and its
- * adapters turn each block into a JsonElement tree before writing it.
+ * HTTP client. The JSON is {@link MessageJson}'s: what the SDK's snake_case Gson writes, without its cost (the SDK's
+ * senders build a new Gson for each post, and its adapters turn each block into a JsonElement tree before writing it).
  */
 final class ResponseUrl {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseUrl.class);
-
-    private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
 
     private final Slack slack;
 
@@ -30,15 +24,11 @@ final class ResponseUrl {
     }
 
     void send(String url, ActionResponse message) throws IOException {
-        post(url, json(message));
+        post(url, MessageJson.of(message));
     }
 
     void send(String url, SlashCommandResponse message) throws IOException {
-        post(url, json(message));
-    }
-
-    static String json(Object message) {
-        return GSON.toJson(message);
+        post(url, MessageJson.of(message));
     }
 
     private void post(String url, String json) throws IOException {

@@ -1,0 +1,247 @@
+package io.followup.chat.slack;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.stream.JsonWriter;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.model.block.element.UsersSelectElement;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The JSON of the messages Followup answers with (a slash command's ack, a response_url post), character for
+ * character what the SDK's snake_case Gson writes (ResponseUrlJsonTest compares them), written straight through a
+ * {@link JsonWriter}, field by field in the SDK classes' order.
+ *
+ * <p>Why not Gson: its reflective writer looked up each field's runtime type and adapter and read the field by
+ * reflection, through call sites shared with every other type Bolt and the SDK read and write, so the JIT could not
+ * make them fast. In a profile of the Slack benchmark it was 10-20% of serve's CPU: the largest single cost of a
+ * Done click's redrawn card and of a {@code /tasks} answer.
+ *
+ * <p>Only the blocks, elements and fields {@link BlockKitRenderer} uses are written here; a message with anything else
+ * (another block type, an accessory, a confirm dialog, attachments) is written by Gson, so nothing is ever dropped.
+ */
+final class MessageJson {
+
+    private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
+
+    /** Something this writer does not know: the whole message goes to Gson instead. */
+    private static final class NotKnown extends RuntimeException {
+        NotKnown() {
+            super(null, null, false, false);
+        }
+    }
+
+    private MessageJson() {
+    }
+
+    static String of(ActionResponse m) {
+        try {
+            StringWriter out = new StringWriter(4096);
+            JsonWriter w = writer(out);
+            w.beginObject();
+            string(w, "response_type", m.getResponseType());
+            string(w, "text", m.getText());
+            w.name("replace_original").value(m.isReplaceOriginal());
+            w.name("delete_original").value(m.isDeleteOriginal());
+            known(m.getAttachments() == null);
+            blocks(w, m.getBlocks());
+            known(m.getMetadata() == null);
+            string(w, "thread_ts", m.getThreadTs());
+            w.endObject();
+            return out.toString();
+        } catch (NotKnown e) {
+            return GSON.toJson(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String of(SlashCommandResponse m) {
+        try {
+            StringWriter out = new StringWriter(4096);
+            JsonWriter w = writer(out);
+            w.beginObject();
+            string(w, "response_type", m.getResponseType());
+            string(w, "text", m.getText());
+            known(m.getAttachments() == null);
+            blocks(w, m.getBlocks());
+            known(m.getMetadata() == null);
+            string(w, "thread_ts", m.getThreadTs());
+            w.endObject();
+            return out.toString();
+        } catch (NotKnown e) {
+            return GSON.toJson(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As Gson's toJson makes it: HTML characters escaped as \\u003c and so on, nulls left out. */
+    private static JsonWriter writer(StringWriter out) {
+        JsonWriter w = new JsonWriter(out);
+        w.setHtmlSafe(true);
+        w.setSerializeNulls(false);
+        return w;
+    }
+
+    private static void blocks(JsonWriter w, List<LayoutBlock> blocks) throws IOException {
+        if (blocks == null) {
+            return;
+        }
+        w.name("blocks").beginArray();
+        for (LayoutBlock b : blocks) {
+            block(w, b);
+        }
+        w.endArray();
+    }
+
+    private static void block(JsonWriter w, LayoutBlock block) throws IOException {
+        w.beginObject();
+        if (block instanceof SectionBlock s && s.getClass() == SectionBlock.class) {
+            string(w, "type", s.getType());
+            if (s.getText() != null) {
+                w.name("text");
+                text(w, s.getText());
+            }
+            string(w, "block_id", s.getBlockId());
+            known(s.getFields() == null && s.getAccessory() == null && s.getExpand() == null);
+        } else if (block instanceof ActionsBlock a && a.getClass() == ActionsBlock.class) {
+            string(w, "type", a.getType());
+            if (a.getElements() != null) {
+                w.name("elements").beginArray();
+                for (var e : a.getElements()) {
+                    element(w, e);
+                }
+                w.endArray();
+            }
+            string(w, "block_id", a.getBlockId());
+        } else if (block instanceof ContextBlock c && c.getClass() == ContextBlock.class) {
+            string(w, "type", c.getType());
+            if (c.getElements() != null) {
+                w.name("elements").beginArray();
+                for (var e : c.getElements()) {
+                    text(w, e);
+                }
+                w.endArray();
+            }
+            string(w, "block_id", c.getBlockId());
+        } else if (block instanceof DividerBlock d && d.getClass() == DividerBlock.class) {
+            string(w, "type", d.getType());
+            string(w, "block_id", d.getBlockId());
+        } else {
+            throw new NotKnown();
+        }
+        w.endObject();
+    }
+
+    private static void element(JsonWriter w, Object element) throws IOException {
+        w.beginObject();
+        if (element instanceof ButtonElement b && b.getClass() == ButtonElement.class) {
+            string(w, "type", b.getType());
+            if (b.getText() != null) {
+                w.name("text");
+                text(w, b.getText());
+            }
+            string(w, "action_id", b.getActionId());
+            string(w, "url", b.getUrl());
+            string(w, "value", b.getValue());
+            string(w, "style", b.getStyle());
+            known(b.getConfirm() == null);
+            string(w, "accessibility_label", b.getAccessibilityLabel());
+        } else if (element instanceof StaticSelectElement s && s.getClass() == StaticSelectElement.class) {
+            string(w, "type", s.getType());
+            if (s.getPlaceholder() != null) {
+                w.name("placeholder");
+                text(w, s.getPlaceholder());
+            }
+            string(w, "action_id", s.getActionId());
+            if (s.getOptions() != null) {
+                w.name("options").beginArray();
+                for (OptionObject o : s.getOptions()) {
+                    option(w, o);
+                }
+                w.endArray();
+            }
+            known(s.getOptionGroups() == null && s.getInitialOption() == null && s.getConfirm() == null);
+            bool(w, "focus_on_load", s.getFocusOnLoad());
+        } else if (element instanceof UsersSelectElement u && u.getClass() == UsersSelectElement.class) {
+            string(w, "type", u.getType());
+            if (u.getPlaceholder() != null) {
+                w.name("placeholder");
+                text(w, u.getPlaceholder());
+            }
+            string(w, "action_id", u.getActionId());
+            string(w, "initial_user", u.getInitialUser());
+            known(u.getConfirm() == null);
+            bool(w, "focus_on_load", u.getFocusOnLoad());
+        } else {
+            throw new NotKnown();
+        }
+        w.endObject();
+    }
+
+    private static void option(JsonWriter w, OptionObject o) throws IOException {
+        known(o.getClass() == OptionObject.class);
+        w.beginObject();
+        if (o.getText() != null) {
+            w.name("text");
+            text(w, o.getText());
+        }
+        string(w, "value", o.getValue());
+        if (o.getDescription() != null) {
+            w.name("description");
+            text(w, o.getDescription());
+        }
+        string(w, "url", o.getUrl());
+        w.endObject();
+    }
+
+    private static void text(JsonWriter w, Object text) throws IOException {
+        w.beginObject();
+        if (text instanceof MarkdownTextObject m && m.getClass() == MarkdownTextObject.class) {
+            string(w, "type", m.getType());
+            string(w, "text", m.getText());
+            bool(w, "verbatim", m.getVerbatim());
+        } else if (text instanceof PlainTextObject p && p.getClass() == PlainTextObject.class) {
+            string(w, "type", p.getType());
+            string(w, "text", p.getText());
+            bool(w, "emoji", p.getEmoji());
+        } else {
+            throw new NotKnown();
+        }
+        w.endObject();
+    }
+
+    private static void string(JsonWriter w, String name, String value) throws IOException {
+        if (value != null) {
+            w.name(name).value(value);
+        }
+    }
+
+    private static void bool(JsonWriter w, String name, Boolean value) throws IOException {
+        if (value != null) {
+            w.name(name).value(value);
+        }
+    }
+
+    private static void known(boolean condition) {
+        if (!condition) {
+            throw new NotKnown();
+        }
+    }
+}
