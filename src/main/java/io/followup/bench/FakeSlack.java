@@ -40,6 +40,7 @@ final class FakeSlack implements AutoCloseable {
     private final Map<Integer, Long> responseArrivals = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final AtomicInteger responseUrls = new AtomicInteger();
+    private final LongAdder responseBytes = new LongAdder();
     private final AtomicLong ts = new AtomicLong(1_773_130_000_000_100L);
     private final LongAdder rateLimited = new LongAdder();
     private final double rate;
@@ -83,6 +84,11 @@ final class FakeSlack implements AutoCloseable {
 
     int nextResponseUrl() {
         return responseUrls.incrementAndGet();
+    }
+
+    /** The bytes of every response_url POST's body, in all. */
+    long responseBytes() {
+        return responseBytes.sum();
     }
 
     /** When (System.nanoTime) the POST to response_url number {@code n} arrived, or null. */
@@ -170,8 +176,9 @@ final class FakeSlack implements AutoCloseable {
     private void respond(HttpExchange ex) throws IOException {
         try (ex) {
             long now = System.nanoTime();
-            ex.getRequestBody().readAllBytes();
+            int size = ex.getRequestBody().readAllBytes().length;
             calls.computeIfAbsent("response_url", k -> new LongAdder()).increment();
+            responseBytes.add(size);
             try {
                 responseArrivals.putIfAbsent(Integer.parseInt(ex.getRequestURI().getPath().substring("/respond/".length())), now);
             } catch (NumberFormatException e) {

@@ -133,7 +133,7 @@ final class SlackReport {
                 Tables.verdict(l.errors() == 0)));
         FakeSlack fake = r.fake();
         targets.add(List.of("Web API calls by the server", "views.publish " + fake.calls("views.publish")
-                + ", response_url " + fake.calls("response_url") + ", users.info " + fake.calls("users.info")
+                + ", response_url " + fake.calls("response_url") + responseSize(fake) + ", users.info " + fake.calls("users.info")
                 + ", users.list " + fake.calls("users.list"), "", ""));
         sb.append(Tables.table(List.of("target", "result", "goal", "verdict"), targets));
         for (String p : c.problems()) {
@@ -175,6 +175,12 @@ final class SlackReport {
         rows.add(List.of("**all answers**", String.format(Locale.ROOT, "%,d", p.all.count()), Tables.ms(p.all.percentileMs(50)),
                 Tables.ms(p.all.percentileMs(99)), Tables.ms(p.all.maxMs()), Integer.toString(p.errors.get())));
         return Tables.table(List.of("request", "count", "p50", "p99", "max", "errors"), rows);
+    }
+
+    /** The mean size of the response_url bodies (the redrawn cards, mostly): what each click's JSON costs grows with it. */
+    private static String responseSize(FakeSlack fake) {
+        long n = fake.calls("response_url");
+        return n == 0 ? "" : String.format(java.util.Locale.ROOT, " (%.1f KB each on average)", fake.responseBytes() / 1024.0 / n);
     }
 
     private static String mb(long kb) {

@@ -67,8 +67,7 @@ final class SlackEventsServlet extends HttpServlet {
             return;
         }
         try {
-            Response slackResponse = app.run(slackRequest);
-            ServletAdapterOps.writeResponse(resp, slackResponse);
+            write(resp, app.run(slackRequest));
         } catch (Exception e) {
             LOG.error("Slack request failed", e);
             plain(resp, 500, "Followup could not handle this request; it has been logged. Please try again.");
@@ -85,6 +84,23 @@ final class SlackEventsServlet extends HttpServlet {
                 .remoteAddress(req.getRemoteAddr())
                 .build();
         return BlockActionRequests.parse(http, app.config()).orElseGet(() -> parser.parse(http));
+    }
+
+    /**
+     * What Bolt's ServletAdapterOps.writeResponse writes, the body encoded at once with its length given: through the
+     * servlet's Writer, Jetty encoded a card's JSON a character at a time (4% of serve's sampled CPU in the Slack bench).
+     */
+    private static void write(HttpServletResponse resp, Response r) throws IOException {
+        resp.setStatus(r.getStatusCode());
+        if (r.getHeaders() != null) {
+            r.getHeaders().forEach((name, values) -> values.forEach(value -> resp.addHeader(name, value)));
+        }
+        resp.setHeader("Content-Type", r.getContentType());
+        if (r.getBody() != null) {
+            byte[] bytes = r.getBody().getBytes(StandardCharsets.UTF_8);
+            resp.setContentLength(bytes.length);
+            resp.getOutputStream().write(bytes);
+        }
     }
 
     private static void plain(HttpServletResponse resp, int status, String message) throws IOException {

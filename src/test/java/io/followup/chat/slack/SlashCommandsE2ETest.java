@@ -34,6 +34,18 @@ class SlashCommandsE2ETest extends SlackServerTestBase {
         SlackServerFixture.element(ack.getAsJsonArray("blocks"), contract, "followup.reassign");
     }
 
+    /** Written as bytes, not through the servlet's Writer: the declared charset and length must still be the body's. */
+    @Test
+    void the_ack_is_json_in_utf8_with_its_length() throws Exception {
+        java.net.http.HttpResponse<String> r = f.slack.command(TOMAS, "/tasks", "");
+        assertEquals(200, r.statusCode());
+        assertEquals("application/json;charset=utf-8", r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+        assertEquals(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                Long.parseLong(r.headers().firstValue("Content-Length").orElseThrow()));
+        String text = com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject().get("text").getAsString();
+        assertTrue(text.contains("Tomás"), text); // not ISO-8859-1 or mojibake
+    }
+
     @Test
     void done_by_the_owner_completes_the_task_and_records_history() throws Exception {
         String id = f.id("Book the demo room");
