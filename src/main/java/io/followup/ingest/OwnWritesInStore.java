@@ -18,8 +18,8 @@ import java.util.Optional;
  * store an ingest would give: the store holds the note exactly as the write-back read it (same hash: nobody else
  * changed it since the last ingest), and the new content parses to the stored note except for the chat-editable
  * fields of the task lines (status, dates, owner as written), each on its line. Then the merged tasks already say what
- * those lines now say (the chat change was saved first), so only the note's fingerprint and task lines are stored,
- * and the vault watcher finds the file unchanged. Anything else (the note changed meanwhile, a line added, sections
+ * those lines now say (the chat change was saved first), so only the note's fingerprint and task lines are stored
+ * (by the write-back, with the change's pending mark cleared), and the vault watcher finds the file unchanged. Anything else (the note changed meanwhile, a line added, sections
  * that differ) is left to the watcher's ingest.
  */
 public final class OwnWritesInStore implements OwnWrites {
@@ -33,29 +33,30 @@ public final class OwnWritesInStore implements OwnWrites {
     }
 
     @Override
-    public boolean written(String relPath, byte[] before, byte[] content, long mtimeMs) {
+    public Optional<NoteStore.Rewrite> rewrite(String relPath, byte[] before, byte[] content, long mtimeMs) {
         Optional<NoteStore.StoredNote> stored = notes.stored(relPath);
         if (stored.isEmpty() || !stored.get().hash().equals(ContentHash.of(before))) {
-            return false; // the store has not read the note as it was: an ingest must read it all
+            return Optional.empty(); // the store has not read the note as it was: an ingest must read it all
         }
         String hash = ContentHash.of(content);
         Optional<List<ParsedTask>> edited = LineEdits.tasksAfter(stored.get().tasks(), Json.stringMap(stored.get().sectionsJson()),
                 Json.warnings(stored.get().warningsJson()), before, content);
         if (edited.isPresent()) {
             return sameIdentities(stored.get().tasks(), edited.get())
-                    && notes.rewritten(relPath, stored.get().hash(), content.length, mtimeMs, hash, edited.get());
+                    ? Optional.of(new NoteStore.Rewrite(relPath, stored.get().hash(), content.length, mtimeMs, hash, edited.get()))
+                    : Optional.empty();
         }
         ParsedNote now;
         try {
             now = reader.parse(relPath, content);
         } catch (RuntimeException | StackOverflowError e) {
-            return false;
+            return Optional.empty();
         }
         IngestStore.NoteRow row = IngestStore.row(new IngestBatch.NoteWrite(now, content.length, mtimeMs, hash));
         if (!sameBesidesTaskStates(stored.get(), now, row)) {
-            return false;
+            return Optional.empty();
         }
-        return notes.rewritten(relPath, stored.get().hash(), content.length, mtimeMs, hash, now.tasks());
+        return Optional.of(new NoteStore.Rewrite(relPath, stored.get().hash(), content.length, mtimeMs, hash, now.tasks()));
     }
 
     /** The stored row and the new parse agree on everything an ingest derives from a note but the task states. */

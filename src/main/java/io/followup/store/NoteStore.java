@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import java.util.Map;
 import java.util.Set;
 
@@ -109,20 +110,27 @@ public final class NoteStore {
     }
 
     /**
-     * A note rewritten by the write-back: its new fingerprint and task lines, when the rest of its row is as stored
-     * (the caller checked). Only if the stored hash is still {@code previousHash}; false (nothing changed) otherwise.
+     * A note rewritten by the write-back, as the store should now hold it: its new fingerprint and task lines, when the
+     * rest of its row is as stored (the caller checked), and only if the stored hash is still {@code previousHash}.
      */
-    public boolean rewritten(String path, String previousHash, long size, long mtimeMs, String hash, List<ParsedTask> tasks) {
-        byte[] blob = TaskLines.encode(tasks);
-        return db.write(h -> {
-            int n = h.createUpdate("UPDATE notes SET size = :size, mtime_ms = :mtime, content_hash = :hash WHERE path = :p AND content_hash = :was")
-                    .bind("size", size).bind("mtime", mtimeMs).bind("hash", hash).bind("p", path).bind("was", previousHash).execute();
-            if (n != 1) {
-                return false;
-            }
-            h.createUpdate("UPDATE note_content SET tasks = :t WHERE path = :p").bind("t", blob).bind("p", path).execute();
-            return true;
-        });
+    public record Rewrite(String path, String previousHash, long size, long mtimeMs, String hash, List<ParsedTask> tasks) {
+    }
+
+    /** Stores a {@link Rewrite} on its own; false (nothing changed) when the stored hash has moved on. */
+    public boolean rewritten(Rewrite r) {
+        return db.write(h -> rewrite(h, r));
+    }
+
+    /** A {@link Rewrite} inside a write transaction someone else opened (the write-back's, clearing its pending mark). */
+    static boolean rewrite(Handle h, Rewrite r) {
+        int n = h.createUpdate("UPDATE notes SET size = :size, mtime_ms = :mtime, content_hash = :hash WHERE path = :p AND content_hash = :was")
+                .bind("size", r.size()).bind("mtime", r.mtimeMs()).bind("hash", r.hash()).bind("p", r.path()).bind("was", r.previousHash())
+                .execute();
+        if (n != 1) {
+            return false;
+        }
+        h.createUpdate("UPDATE note_content SET tasks = :t WHERE path = :p").bind("t", TaskLines.encode(r.tasks())).bind("p", r.path()).execute();
+        return true;
     }
 
     /** The task line at {@code line} of the note at {@code path}, as the last ingest read it. */

@@ -59,12 +59,6 @@ public final class TaskChangeStore {
         }
     }
 
-    /** Records whether the change still has to reach the note. */
-    public void setWritebackPending(String taskId, boolean pending) {
-        db.useWrite(h -> h.createUpdate("UPDATE tasks SET writeback_pending = :p WHERE id = :id")
-                .bind("p", pending ? 1 : 0).bind("id", taskId).execute());
-    }
-
     /** Records an event without changing the task (e.g. a write-back outcome). */
     public void record(TaskEvent event) {
         db.useWrite(h -> insert(h, event));

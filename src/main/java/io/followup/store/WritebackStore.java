@@ -148,10 +148,27 @@ public final class WritebackStore {
     }
 
     public void clearPending(String taskId) {
+        clearPending(taskId, List.of());
+    }
+
+    /**
+     * The change reached its notes: no longer pending, and in the same transaction the notes as the write-back left
+     * them, where the store can take them without an ingest (a rewrite whose note the store has read since is skipped:
+     * the watcher ingests it).
+     */
+    public void clearPending(String taskId, List<NoteStore.Rewrite> notes) {
         db.useWrite(h -> {
             h.createUpdate("DELETE FROM pending_writes WHERE task_id = :id").bind("id", taskId).execute();
             setFlag(h, taskId, false);
+            for (NoteStore.Rewrite note : notes) {
+                NoteStore.rewrite(h, note);
+            }
         });
+    }
+
+    /** Whether any chat change is waiting to reach its note. */
+    public boolean anyPending() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM pending_writes)").mapTo(Boolean.class).one());
     }
 
     public void countAttempt(String taskId, String reason) {

@@ -203,10 +203,7 @@ public final class TaskActions {
         if (result == null) {
             result = new WriteResult(WriteResult.Outcome.PENDING, "no write-back result", null);
         }
-        if (result.written()) {
-            changes.setWritebackPending(after.id(), false);
-        }
-        return result;
+        return result; // written: the writer has cleared the task's pending mark, in the transaction that records it
     }
 
     /** The sentence added to an answer when the note does not say it yet (or has a remark on the write); else empty. */

@@ -133,13 +133,15 @@ class TaskActionsTest {
     void the_change_is_saved_as_pending_before_the_note_is_written() {
         String id = id("Send the contract");
         List<Task> seenByWriter = new ArrayList<>();
+        TaskWriter notes = new io.followup.vault.writeback.WriteBack(dir.resolve("vault"), true, new io.followup.store.WritebackStore(db), CLOCK);
         ActionResult r = actions((before, after) -> {
             seenByWriter.add(tasks.byId(id).orElseThrow());
-            return new WriteResult(WriteResult.Outcome.WRITTEN, "");
+            return notes.apply(before, after);
         }).complete(TOMAS, id, "test");
         assertEquals(TaskStatus.DONE, seenByWriter.get(0).status());
         assertTrue(seenByWriter.get(0).writebackPending(), "an ingest meanwhile keeps the chat change");
-        assertFalse(tasks.byId(id).orElseThrow().writebackPending(), "cleared once written");
+        assertFalse(tasks.byId(id).orElseThrow().writebackPending(), "cleared once written (by the write-back)");
+        assertFalse(r.task().writebackPending());
         assertFalse(r.message().contains("not written"), r.message());
     }
 

@@ -58,7 +58,22 @@ public final class VaultSync {
      * follows up; returns the note edits recorded.
      */
     public int sync(Collection<String> changedRelPaths) {
+        if (nothingToDo(changedRelPaths)) {
+            return 0;
+        }
         return sync(changedRelPaths, false);
+    }
+
+    /**
+     * Most events are the write-back's own writes, which the store has already taken, and most rescans find nothing:
+     * that is found out here without the lock. Taking it stops every click's write-back (they queue behind it, and
+     * it waits for those under way), which at a few clicks a second kept them stalled much of the time. What this
+     * reads (file sizes and times, whether any change is pending) is read again under the lock when it says there is
+     * something to do.
+     */
+    private boolean nothingToDo(Collection<String> changedRelPaths) {
+        Collection<String> changed = changedRelPaths == null ? pendingChanges.get() : changedOf.apply(changedRelPaths);
+        return changed.isEmpty() && !store.anyPending();
     }
 
     /** A full sync that ingests even when no note changed (serve's first one, whose report it prints). */

@@ -2,6 +2,7 @@ package io.followup.vault.writeback;
 
 import io.followup.model.SourceRef;
 import io.followup.model.Task;
+import io.followup.store.NoteStore;
 import io.followup.store.WritebackStore;
 import io.followup.store.WritebackStore.NoteLine;
 import io.followup.store.WritebackStore.State;
@@ -107,8 +108,7 @@ public final class WriteBack implements TaskWriter {
                 }
             }
             if (problem == null) {
-                store.clearPending(taskId);
-                written.forEach(this::tellStore);
+                store.clearPending(taskId, written.stream().flatMap(w -> rewrite(w).stream()).toList());
                 return WriteResult.written(noNextInstance.isEmpty() ? null : "No next instance was added: Followup cannot work out the"
                         + " next date of " + noNextInstance.stream().map(r -> "\u201c" + r + "\u201d").collect(Collectors.joining(", "))
                         + ". Add the next one to the note yourself.");
@@ -128,14 +128,16 @@ public final class WriteBack implements TaskWriter {
     private record Written(String relPath, byte[] before, byte[] after, long mtimeMs, boolean inPlace) {
     }
 
-    private void tellStore(Written w) {
+    /** What the store should take for a note this write-back replaced; empty leaves it to the watcher's ingest. */
+    private Optional<NoteStore.Rewrite> rewrite(Written w) {
         if (!w.inPlace()) {
-            return; // a recurring task's next instance was added: the watcher's ingest merges it
+            return Optional.empty(); // a recurring task's next instance was added: the watcher's ingest merges it
         }
         try {
-            ownWrites.written(w.relPath(), w.before(), w.after(), w.mtimeMs());
+            return ownWrites.rewrite(w.relPath(), w.before(), w.after(), w.mtimeMs());
         } catch (RuntimeException e) {
             LOG.warn("The store could not take the new content of {} ({}); the vault watcher will read it again", w.relPath(), e.toString());
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.followup.vault.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.followup.model.Task;
@@ -190,7 +191,8 @@ class VaultWatcherTest {
             }
         }, () -> {
             java.util.Set<String> planned = vault.ingester.pendingChanges();
-            if (saveOnce.getAndSet(false)) { // Obsidian saves b.md just after the rescan planned its work
+            // Obsidian saves b.md just after the rescan planned its work (under the lock: the look without it comes first)
+            if (((java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock) wb.lock()).isHeldByCurrentThread() && saveOnce.getAndSet(false)) {
                 vault.write("b.md", utf8("---\ndate: 2025-10-02\n---\n- [x] Book the room @Bo ✅ 2025-11-01\n"));
             }
             return planned;
@@ -211,6 +213,52 @@ class VaultWatcherTest {
         vault.write("n.md", utf8("- [x] Send the deck @Ana ✅ 2025-11-01\n"));
         assertEquals(1, sync.sync(List.of("n.md")));
         assertEquals(1, partialIngests.get());
+    }
+
+    /**
+     * The write-back's lock is held elsewhere (a click being written back): a sync that finds every reported note as the
+     * store holds it, and nothing pending, does not wait for it; one that finds a changed note does, before ingesting.
+     */
+    @Test
+    void a_sync_with_nothing_to_do_does_not_wait_for_the_write_backs_lock() throws Exception {
+        vault.write("n.md", utf8("- [ ] Send the deck @Ana\n"));
+        vault.ingest();
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        WriteBack wb = new WriteBack(vault.vault, true, vault.store, VaultFixture.CLOCK);
+        VaultSync locked = new VaultSync(paths -> {
+            partialIngests.incrementAndGet();
+            vault.ingester.ingestPaths(paths);
+        }, vault.ingester::pendingChanges, vault.ingester::pendingChanges, vault.store, new PendingWrites(vault.store, wb, VaultFixture.CLOCK),
+                lock, VaultFixture.CLOCK);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService syncing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            other.submit(() -> {
+                lock.lock();
+                held.countDown();
+                release.await();
+                lock.unlock();
+                return null;
+            });
+            assertTrue(held.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, syncing.submit(() -> locked.sync(List.of("n.md"))).get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, syncing.submit(() -> locked.sync(null)).get(5, java.util.concurrent.TimeUnit.SECONDS), "a rescan that finds nothing");
+
+            vault.write("n.md", utf8("- [x] Send the deck @Ana ✅ 2025-11-01\n"));
+            java.util.concurrent.Future<Integer> changed = syncing.submit(() -> locked.sync(List.of("n.md")));
+            Thread.sleep(200);
+            assertFalse(changed.isDone(), "a changed note is ingested under the lock");
+            assertEquals(0, partialIngests.get());
+            release.countDown();
+            assertEquals(1, changed.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, partialIngests.get());
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+            syncing.shutdownNow();
+        }
     }
 
     @Test

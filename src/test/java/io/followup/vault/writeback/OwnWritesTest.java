@@ -59,13 +59,19 @@ class OwnWritesTest {
         Task before = vault.task(words);
         Task after = Tasks.done(before);
         new TaskChangeStore(vault.db).apply(before, after, TaskEvent.of(before.id(), VaultFixture.CLOCK.instant(), "U1", "complete", "", null));
+        long writes = vault.db.writeCount();
         assertEquals(Outcome.WRITTEN, writeBack.apply(before, after).outcome());
+        writesOfLastWriteBack = vault.db.writeCount() - writes;
         return after;
     }
+
+    private long writesOfLastWriteBack;
 
     @Test
     void a_done_click_written_back_is_stored_as_an_ingest_would_and_the_watcher_reads_nothing() throws Exception {
         Task done = complete("Send the deck");
+        assertEquals(1, writesOfLastWriteBack, "the pending mark cleared and the note stored in one transaction");
+        assertFalse(vault.tasks.byId(done.id()).orElseThrow().writebackPending());
 
         assertEquals(Set.of(), vault.ingester.pendingChanges(), "the note's new fingerprint is stored");
         assertEquals(0, vault.ingester.ingestPaths(List.of("n.md")).parsed());
