@@ -19,8 +19,8 @@ import java.util.Optional;
  * changed it since the last ingest), and the new content parses to the stored note except for the chat-editable
  * fields of the task lines (status, dates, owner as written), each on its line. Then the merged tasks already say what
  * those lines now say (the chat change was saved first), so only the note's fingerprint and task lines are stored
- * (by the write-back, with the change's pending mark cleared), and the vault watcher finds the file unchanged. Anything else (the note changed meanwhile, a line added, sections
- * that differ) is left to the watcher's ingest.
+ * (by the write-back, with the change's pending mark cleared), and the vault watcher finds the file unchanged.
+ * Anything else (the note changed meanwhile, a line added, sections that differ) is left to the watcher's ingest.
  */
 public final class OwnWritesInStore implements OwnWrites {
 

@@ -116,12 +116,10 @@ public final class NoteStore {
     public record Rewrite(String path, String previousHash, long size, long mtimeMs, String hash, List<ParsedTask> tasks) {
     }
 
-    /** Stores a {@link Rewrite} on its own; false (nothing changed) when the stored hash has moved on. */
-    public boolean rewritten(Rewrite r) {
-        return db.write(h -> rewrite(h, r));
-    }
-
-    /** A {@link Rewrite} inside a write transaction someone else opened (the write-back's, clearing its pending mark). */
+    /**
+     * A {@link Rewrite} inside the write-back's transaction (the one that clears the change's pending mark); false
+     * (nothing changed) when the stored hash has moved on.
+     */
     static boolean rewrite(Handle h, Rewrite r) {
         int n = h.createUpdate("UPDATE notes SET size = :size, mtime_ms = :mtime, content_hash = :hash WHERE path = :p AND content_hash = :was")
                 .bind("size", r.size()).bind("mtime", r.mtimeMs()).bind("hash", r.hash()).bind("p", r.path()).bind("was", r.previousHash())

@@ -24,13 +24,13 @@ import java.util.List;
 
 /**
  * The JSON of the messages Followup answers with (a slash command's ack, a response_url post), character for
- * character what the SDK's snake_case Gson writes (ResponseUrlJsonTest compares them), written straight through a
+ * character what the SDK's snake_case Gson writes (MessageJsonTest compares them), written straight through a
  * {@link JsonWriter}, field by field in the SDK classes' order.
  *
  * <p>Why not Gson: its reflective writer looked up each field's runtime type and adapter and read the field by
  * reflection, through call sites shared with every other type Bolt and the SDK read and write, so the JIT could not
- * make them fast. In profiles of the Slack benchmark it was 10-20% of serve's sampled Java CPU: the largest single cost of a
- * Done click's redrawn card and of a {@code /tasks} answer.
+ * make them fast. In profiles of the Slack benchmark it was 10-20% of serve's sampled Java CPU: the largest single
+ * cost of a Done click's redrawn card and of a {@code /tasks} answer.
  *
  * <p>Only the blocks, elements and fields {@link BlockKitRenderer} uses are written here; a message with anything else
  * (another block type, an accessory, a confirm dialog, attachments) is written by Gson, so nothing is ever dropped.

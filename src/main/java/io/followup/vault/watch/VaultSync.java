@@ -67,7 +67,7 @@ public final class VaultSync {
     /**
      * Most events are the write-back's own writes, which the store has already taken, and most rescans find nothing:
      * that is found out here without the lock. Taking it stops every click's write-back (they queue behind it, and
-     * it waits for those under way), which at a few clicks a second kept them stalled much of the time. What this
+     * it waits for those under way), so each event from our own writes made all of them wait. What this
      * reads (file sizes and times, whether any change is pending) is read again under the lock when it says there is
      * something to do.
      */
