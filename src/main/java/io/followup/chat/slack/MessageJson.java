@@ -50,42 +50,52 @@ final class MessageJson {
     }
 
     static String of(ActionResponse m) {
-        try {
-            Chars out = new Chars();
-            JsonWriter w = writer(out);
-            w.beginObject();
+        return message(m, w -> {
             string(w, "response_type", m.getResponseType());
             string(w, "text", m.getText());
             w.name("replace_original").value(m.isReplaceOriginal());
             w.name("delete_original").value(m.isDeleteOriginal());
             known(m.getAttachments() == null);
-            blocks(w, m.getBlocks());
+            array(w, "blocks", m.getBlocks(), MessageJson::block);
             known(m.getMetadata() == null);
             string(w, "thread_ts", m.getThreadTs());
-            w.endObject();
-            return out.toString();
-        } catch (NotKnown e) {
-            return GSON.toJson(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     static String of(SlashCommandResponse m) {
+        return message(m, w -> {
+            string(w, "response_type", m.getResponseType());
+            string(w, "text", m.getText());
+            known(m.getAttachments() == null);
+            array(w, "blocks", m.getBlocks(), MessageJson::block);
+            known(m.getMetadata() == null);
+            string(w, "thread_ts", m.getThreadTs());
+        });
+    }
+
+    /** Writes a message's fields; throws {@link NotKnown} at anything it does not know. */
+    @FunctionalInterface
+    private interface Fields {
+        void write(JsonWriter w) throws IOException;
+    }
+
+    /** Writes one part of a message (a block, an element, an option); throws {@link NotKnown} at anything it does not know. */
+    @FunctionalInterface
+    private interface Part<T> {
+        void write(JsonWriter w, T value) throws IOException;
+    }
+
+    /** The message as one JSON object written by {@code fields}, or by Gson when they meet something not known here. */
+    private static String message(Object message, Fields fields) {
         try {
             Chars out = new Chars();
             JsonWriter w = writer(out);
             w.beginObject();
-            string(w, "response_type", m.getResponseType());
-            string(w, "text", m.getText());
-            known(m.getAttachments() == null);
-            blocks(w, m.getBlocks());
-            known(m.getMetadata() == null);
-            string(w, "thread_ts", m.getThreadTs());
+            fields.write(w);
             w.endObject();
             return out.toString();
         } catch (NotKnown e) {
-            return GSON.toJson(m);
+            return GSON.toJson(message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,46 +145,20 @@ final class MessageJson {
         return w;
     }
 
-    private static void blocks(JsonWriter w, List<LayoutBlock> blocks) throws IOException {
-        if (blocks == null) {
-            return;
-        }
-        w.name("blocks").beginArray();
-        for (LayoutBlock b : blocks) {
-            block(w, b);
-        }
-        w.endArray();
-    }
-
     private static void block(JsonWriter w, LayoutBlock block) throws IOException {
         w.beginObject();
         if (block instanceof SectionBlock s && s.getClass() == SectionBlock.class) {
             string(w, "type", s.getType());
-            if (s.getText() != null) {
-                w.name("text");
-                text(w, s.getText());
-            }
+            text(w, "text", s.getText());
             string(w, "block_id", s.getBlockId());
             known(s.getFields() == null && s.getAccessory() == null && s.getExpand() == null);
         } else if (block instanceof ActionsBlock a && a.getClass() == ActionsBlock.class) {
             string(w, "type", a.getType());
-            if (a.getElements() != null) {
-                w.name("elements").beginArray();
-                for (var e : a.getElements()) {
-                    element(w, e);
-                }
-                w.endArray();
-            }
+            array(w, "elements", a.getElements(), MessageJson::element);
             string(w, "block_id", a.getBlockId());
         } else if (block instanceof ContextBlock c && c.getClass() == ContextBlock.class) {
             string(w, "type", c.getType());
-            if (c.getElements() != null) {
-                w.name("elements").beginArray();
-                for (var e : c.getElements()) {
-                    text(w, e);
-                }
-                w.endArray();
-            }
+            array(w, "elements", c.getElements(), MessageJson::text);
             string(w, "block_id", c.getBlockId());
         } else if (block instanceof DividerBlock d && d.getClass() == DividerBlock.class) {
             string(w, "type", d.getType());
@@ -189,10 +173,7 @@ final class MessageJson {
         w.beginObject();
         if (element instanceof ButtonElement b && b.getClass() == ButtonElement.class) {
             string(w, "type", b.getType());
-            if (b.getText() != null) {
-                w.name("text");
-                text(w, b.getText());
-            }
+            text(w, "text", b.getText());
             string(w, "action_id", b.getActionId());
             string(w, "url", b.getUrl());
             string(w, "value", b.getValue());
@@ -201,26 +182,14 @@ final class MessageJson {
             string(w, "accessibility_label", b.getAccessibilityLabel());
         } else if (element instanceof StaticSelectElement s && s.getClass() == StaticSelectElement.class) {
             string(w, "type", s.getType());
-            if (s.getPlaceholder() != null) {
-                w.name("placeholder");
-                text(w, s.getPlaceholder());
-            }
+            text(w, "placeholder", s.getPlaceholder());
             string(w, "action_id", s.getActionId());
-            if (s.getOptions() != null) {
-                w.name("options").beginArray();
-                for (OptionObject o : s.getOptions()) {
-                    option(w, o);
-                }
-                w.endArray();
-            }
+            array(w, "options", s.getOptions(), MessageJson::option);
             known(s.getOptionGroups() == null && s.getInitialOption() == null && s.getConfirm() == null);
             bool(w, "focus_on_load", s.getFocusOnLoad());
         } else if (element instanceof UsersSelectElement u && u.getClass() == UsersSelectElement.class) {
             string(w, "type", u.getType());
-            if (u.getPlaceholder() != null) {
-                w.name("placeholder");
-                text(w, u.getPlaceholder());
-            }
+            text(w, "placeholder", u.getPlaceholder());
             string(w, "action_id", u.getActionId());
             string(w, "initial_user", u.getInitialUser());
             known(u.getConfirm() == null);
@@ -234,15 +203,9 @@ final class MessageJson {
     private static void option(JsonWriter w, OptionObject o) throws IOException {
         known(o.getClass() == OptionObject.class);
         w.beginObject();
-        if (o.getText() != null) {
-            w.name("text");
-            text(w, o.getText());
-        }
+        text(w, "text", o.getText());
         string(w, "value", o.getValue());
-        if (o.getDescription() != null) {
-            w.name("description");
-            text(w, o.getDescription());
-        }
+        text(w, "description", o.getDescription());
         string(w, "url", o.getUrl());
         w.endObject();
     }
@@ -261,6 +224,25 @@ final class MessageJson {
             throw new NotKnown();
         }
         w.endObject();
+    }
+
+    /** A text object field, when there is one. */
+    private static void text(JsonWriter w, String name, Object value) throws IOException {
+        if (value != null) {
+            w.name(name);
+            text(w, value);
+        }
+    }
+
+    /** An array field, when there is one. */
+    private static <T> void array(JsonWriter w, String name, List<? extends T> values, Part<T> part) throws IOException {
+        if (values != null) {
+            w.name(name).beginArray();
+            for (T value : values) {
+                part.write(w, value);
+            }
+            w.endArray();
+        }
     }
 
     private static void string(JsonWriter w, String name, String value) throws IOException {
