@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +91,64 @@ public final class WritebackStore {
                         .forEach(e -> out.put(e.getKey(), e.getValue()));
             }
         });
+        return out;
+    }
+
+    /**
+     * {@code paths} in batches an ingest can take one at a time: the notes of one stored date stay together (an
+     * ingest merges a date's notes again as one), and dates are added to a batch until the notes it merges again
+     * reach {@code notesPerBatch}; notes the store has no date for (new or undated) come last, each counted as one.
+     */
+    public List<List<String>> batchesByDate(Collection<String> paths, int notesPerBatch) {
+        Map<String, LocalDate> dateOf = new java.util.HashMap<>();
+        Map<LocalDate, Integer> notesOfDate = new java.util.HashMap<>();
+        Set<String> wanted = new LinkedHashSet<>(paths);
+        db.jdbi().useHandle(h -> {
+            for (List<String> chunk : Sql.chunks(wanted)) {
+                h.createQuery("SELECT n.path, n.date, (SELECT COUNT(*) FROM notes o WHERE o.date = n.date) FROM notes n"
+                                + " WHERE n.path IN (<p>) AND n.date IS NOT NULL")
+                        .bindList("p", chunk)
+                        .map((rs, ctx) -> {
+                            LocalDate date = Sql.date(rs.getString(2));
+                            notesOfDate.put(date, rs.getInt(3));
+                            return Map.entry(rs.getString(1), date);
+                        })
+                        .forEach(e -> dateOf.put(e.getKey(), e.getValue()));
+            }
+        });
+        Map<LocalDate, List<String>> byDate = new java.util.TreeMap<>();
+        List<String> undated = new ArrayList<>();
+        for (String p : wanted) {
+            LocalDate d = dateOf.get(p);
+            if (d == null) {
+                undated.add(p);
+            } else {
+                byDate.computeIfAbsent(d, k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int merged = 0;
+        for (Map.Entry<LocalDate, List<String>> date : byDate.entrySet()) {
+            batch.addAll(date.getValue());
+            merged += notesOfDate.get(date.getKey());
+            if (merged >= notesPerBatch) {
+                out.add(batch);
+                batch = new ArrayList<>();
+                merged = 0;
+            }
+        }
+        for (String p : undated) {
+            batch.add(p);
+            if (++merged >= notesPerBatch) {
+                out.add(batch);
+                batch = new ArrayList<>();
+                merged = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
+        }
         return out;
     }
 
