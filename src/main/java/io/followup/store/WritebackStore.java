@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
@@ -100,9 +102,9 @@ public final class WritebackStore {
      * reach {@code notesPerBatch}; notes the store has no date for (new or undated) come last, each counted as one.
      */
     public List<List<String>> batchesByDate(Collection<String> paths, int notesPerBatch) {
-        Map<String, LocalDate> dateOf = new java.util.HashMap<>();
-        Map<LocalDate, Integer> notesOfDate = new java.util.HashMap<>();
         Set<String> wanted = new LinkedHashSet<>(paths);
+        Map<String, LocalDate> dateOf = new HashMap<>();
+        Map<LocalDate, Integer> notesOfDate = new HashMap<>();
         db.jdbi().useHandle(h -> {
             for (List<String> chunk : Sql.chunks(wanted)) {
                 h.createQuery("SELECT n.path, n.date, (SELECT COUNT(*) FROM notes o WHERE o.date = n.date) FROM notes n"
@@ -116,31 +118,25 @@ public final class WritebackStore {
                         .forEach(e -> dateOf.put(e.getKey(), e.getValue()));
             }
         });
-        Map<LocalDate, List<String>> byDate = new java.util.TreeMap<>();
-        List<String> undated = new ArrayList<>();
+        // the units an ingest merges: each date's notes (counting all of that date's notes), then each undated note
+        Map<LocalDate, List<String>> byDate = new TreeMap<>();
+        List<Map.Entry<List<String>, Integer>> units = new ArrayList<>();
         for (String p : wanted) {
             LocalDate d = dateOf.get(p);
-            if (d == null) {
-                undated.add(p);
-            } else {
+            if (d != null) {
                 byDate.computeIfAbsent(d, k -> new ArrayList<>()).add(p);
             }
         }
+        byDate.forEach((d, notes) -> units.add(Map.entry(notes, notesOfDate.get(d))));
+        wanted.stream().filter(p -> !dateOf.containsKey(p)).forEach(p -> units.add(Map.entry(List.of(p), 1)));
+
         List<List<String>> out = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         int merged = 0;
-        for (Map.Entry<LocalDate, List<String>> date : byDate.entrySet()) {
-            batch.addAll(date.getValue());
-            merged += notesOfDate.get(date.getKey());
+        for (Map.Entry<List<String>, Integer> unit : units) {
+            batch.addAll(unit.getKey());
+            merged += unit.getValue();
             if (merged >= notesPerBatch) {
-                out.add(batch);
-                batch = new ArrayList<>();
-                merged = 0;
-            }
-        }
-        for (String p : undated) {
-            batch.add(p);
-            if (++merged >= notesPerBatch) {
                 out.add(batch);
                 batch = new ArrayList<>();
                 merged = 0;

@@ -83,14 +83,9 @@ public final class VaultSync {
         }
         int edits = 0;
         for (List<String> batch : store.batchesByDate(planned, notesPerIngest)) {
-            lock.lock();
-            try {
-                edits += ingestAndCompare(batch);
-            } finally {
-                lock.unlock();
-            }
+            edits += underLock(() -> ingestAndCompare(batch));
         }
-        retryPending();
+        underLock(pending::retry);
         return edits;
     }
 
@@ -100,21 +95,15 @@ public final class VaultSync {
      * of them cost a large vault's serve a hundred MB).
      */
     public int syncAll() {
-        int edits;
-        lock.lock();
-        try {
-            edits = ingestAndCompare(null, store.statesAround(pendingChanges.get()));
-        } finally {
-            lock.unlock();
-        }
-        retryPending();
+        int edits = underLock(() -> ingestAndCompare(null, store.statesAround(pendingChanges.get())));
+        underLock(pending::retry);
         return edits;
     }
 
-    private void retryPending() {
+    private <T> T underLock(Supplier<T> work) {
         lock.lock();
         try {
-            pending.retry();
+            return work.get();
         } finally {
             lock.unlock();
         }
