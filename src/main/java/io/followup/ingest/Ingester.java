@@ -42,7 +42,8 @@ import java.util.function.Function;
 
 /**
  * Reads the vault into the store, incrementally: unchanged files (same size and timestamp, or same
- * bytes) are not parsed again, and only the dates whose notes changed are merged again. Each ingest is
+ * bytes) are not parsed again, and only the dates whose notes changed are merged again (in a long-lived ingester,
+ * such as the vault watcher's, only those dates' meetings that changed: {@link #changedMeetings}). Each ingest is
  * one transaction.
  */
 public final class Ingester {
@@ -233,7 +234,8 @@ public final class Ingester {
     /**
      * In one transaction: writes the notes read (streamed, as they are parsed), then merges again every
      * date (and every undated note) that a deleted note, or a parsed note whose merge input changed, belongs or
-     * belonged to, one date at a time. Returns how many notes were parsed.
+     * belonged to, one date at a time (or only its meetings that changed, see {@link #changedMeetings}). Returns how
+     * many notes were parsed.
      */
     private int write(IngestStore.Session s, List<VaultFiles.File> toRead, List<String> deleted, Map<String, NoteFingerprint> known,
                       List<Warning> warnings, IngestProgress progress, boolean all) {
@@ -280,16 +282,36 @@ public final class Ingester {
             return parsed[0];
         }
 
-        // The units to merge again: each date's notes as the store now holds them, and each undated note.
+        // The owner resolver knows every participant: built again only when a note's participants changed.
+        boolean namesChanged = updateOwnerResolver(s, fresh.values(), deleted, all);
+        OwnerResolver resolver = ownerResolver;
+        timing.lap("participants");
+
+        // The units to merge again: each date's notes as the store now holds them, and each undated note. When few
+        // dates changed and every owner resolves as before, only a date's meetings that changed are merged again.
         Map<LocalDate, List<String>> byDate = s.pathsByDate(dates);
-        List<List<String>> units = new ArrayList<>();
+        boolean onlyChangedMeetings = !namesChanged && dates.size() <= FEW_DATES;
+        Collection<Set<String>> storedMeetings = onlyChangedMeetings
+                ? s.meetingsOf(java.util.stream.Stream.concat(byDate.values().stream().flatMap(List::stream), deleted.stream()).toList())
+                : List.of();
+        List<Unit> units = new ArrayList<>();
         Set<String> replaced = new HashSet<>(deleted);
         dates.stream().sorted().forEach(d -> {
             List<String> paths = byDate.getOrDefault(d, List.of());
-            if (!paths.isEmpty()) {
-                units.add(paths);
+            if (paths.isEmpty()) {
+                return;
             }
-            replaced.addAll(paths);
+            if (!onlyChangedMeetings) {
+                units.add(new Unit(paths, null));
+                replaced.addAll(paths);
+                return;
+            }
+            MeetingMerger.Grouping changed = changedMeetings(new MeetingMerger(resolver).group(group(s, paths, fresh)), fresh.keySet(),
+                    storedMeetings);
+            if (!changed.isEmpty()) {
+                units.add(new Unit(changed.paths(), changed));
+                replaced.addAll(changed.paths());
+            }
         });
         Set<String> gone = new HashSet<>(deleted);
         Set<String> dated = new HashSet<>();
@@ -297,7 +319,7 @@ public final class Ingester {
         undated.stream().sorted().forEach(p -> {
             replaced.add(p);
             if (!gone.contains(p) && !dated.contains(p)) {
-                units.add(List.of(p));
+                units.add(new Unit(List.of(p), null));
             }
         });
 
@@ -306,25 +328,6 @@ public final class Ingester {
         timing.lap("previous");
         s.deleteDerived(replaced);
         timing.lap("delete");
-        // The owner resolver knows every participant: built again only when a note's participants changed.
-        boolean namesChanged = participants == null || ownerResolver == null || all;
-        if (participants == null) {
-            participants = s.participantsByPath();
-        } else {
-            for (ParsedNote n : fresh.values()) {
-                namesChanged |= !n.participants().equals(participants.put(n.path(), n.participants()));
-            }
-            for (String p : deleted) {
-                namesChanged |= participants.remove(p) != null;
-            }
-        }
-        if (namesChanged) {
-            Set<String> nameSet = new LinkedHashSet<>();
-            new java.util.TreeMap<>(participants).values().forEach(nameSet::addAll);
-            ownerResolver = owners.apply(new ArrayList<>(nameSet));
-        }
-        OwnerResolver resolver = ownerResolver;
-        timing.lap("participants");
         IdAssigner ids;
         if (units.size() > 32) {
             IdSet taskIds = s.taskIds();
@@ -349,10 +352,12 @@ public final class Ingester {
             int next = 0;
             for (int i = 0; i < units.size(); i++) {
                 while (next < units.size() && inFlight.size() < 8) {
-                    List<ParsedNote> group = group(s, units.get(next++), fresh);
+                    Unit unit = units.get(next++);
+                    List<ParsedNote> group = unit.grouping() == null ? group(s, unit.paths(), fresh) : null;
                     Callable<BatchBuilder.Prepared> merge = () -> {
                         long c0 = Timing.ON ? IngestTiming.cpuNs() : 0;
-                        BatchBuilder.Prepared r = BatchBuilder.prepare(new MeetingMerger(resolver).merge(group));
+                        MeetingMerger merger = new MeetingMerger(resolver);
+                        BatchBuilder.Prepared r = BatchBuilder.prepare(group == null ? merger.merge(unit.grouping()) : merger.merge(group));
                         if (Timing.ON) {
                             mergeCpu.addAndGet(IngestTiming.cpuNs() - c0);
                         }
@@ -420,7 +425,61 @@ public final class Ingester {
         }
     }
 
+    /** At most this many changed dates are merged again meeting by meeting; more are merged whole (a large ingest). */
+    static final int FEW_DATES = 32;
+
+    /** Notes to merge again: by path (all read back, then grouped), or already grouped (only those meetings). */
+    private record Unit(List<String> paths, MeetingMerger.Grouping grouping) {
+    }
+
+    /**
+     * The part of a date's grouping to merge again: a meeting with a note that changed, or whose notes are not those of
+     * a meeting in the store (a note joined, left, was deleted or moved to another date), and each changed note that
+     * is not a meeting. The rest would merge into the meetings and tasks the store holds: same notes, same grouping,
+     * same owners, so they are left as they are (a date has ~30 notes; a click on a recurring task changes one).
+     */
+    static MeetingMerger.Grouping changedMeetings(MeetingMerger.Grouping grouping, Set<String> changed, Collection<Set<String>> stored) {
+        Set<Set<String>> storedSets = new HashSet<>(stored);
+        return grouping.retain(notes -> {
+            Set<String> paths = new HashSet<>();
+            for (ParsedNote n : notes) {
+                if (changed.contains(n.path())) {
+                    return true;
+                }
+                paths.add(n.path());
+            }
+            boolean meeting = notes.size() > 1 || (notes.get(0).meeting() && notes.get(0).date() != null);
+            return meeting && !storedSets.contains(paths);
+        });
+    }
+
+    /**
+     * Keeps each stored note's participants and the owner resolver over all their names up to date; true when the
+     * resolver was built again (a note's participants changed, or every note is merged again), so owners may resolve
+     * differently.
+     */
+    private boolean updateOwnerResolver(IngestStore.Session s, Collection<ParsedNote> fresh, List<String> deleted, boolean all) {
+        boolean namesChanged = participants == null || ownerResolver == null || all;
+        if (participants == null) {
+            participants = s.participantsByPath();
+        } else {
+            for (ParsedNote n : fresh) {
+                namesChanged |= !n.participants().equals(participants.put(n.path(), n.participants()));
+            }
+            for (String p : deleted) {
+                namesChanged |= participants.remove(p) != null;
+            }
+        }
+        if (namesChanged) {
+            Set<String> nameSet = new LinkedHashSet<>();
+            new java.util.TreeMap<>(participants).values().forEach(nameSet::addAll);
+            ownerResolver = owners.apply(new ArrayList<>(nameSet));
+        }
+        return namesChanged;
+    }
+
     /** A unit's notes: the fresh ones from memory, the others read back (without sections). */
+
     private static List<ParsedNote> group(IngestStore.Session s, List<String> unit, Map<String, ParsedNote> fresh) {
         List<ParsedNote> group = new ArrayList<>();
         List<String> stored = new ArrayList<>();

@@ -79,22 +79,65 @@ public final class MeetingMerger {
         this.owners = owners;
     }
 
+    /**
+     * How notes fall into meetings: each meeting's notes (by date, then as grouped), and the notes whose tasks stand
+     * alone (not meetings, or undated), in path order. Merging works on each meeting, and each such note, on its own.
+     */
+    public record Grouping(List<List<ParsedNote>> meetings, List<ParsedNote> standalone) {
+        public Grouping {
+            meetings = List.copyOf(meetings);
+            standalone = List.copyOf(standalone);
+        }
+
+        /** Only the meetings and standalone notes {@code keep} accepts (a meeting by its notes, a standalone note alone). */
+        public Grouping retain(java.util.function.Predicate<List<ParsedNote>> keep) {
+            return new Grouping(meetings.stream().filter(keep).toList(), standalone.stream().filter(n -> keep.test(List.of(n))).toList());
+        }
+
+        public boolean isEmpty() {
+            return meetings.isEmpty() && standalone.isEmpty();
+        }
+
+        /** Every note's path, meetings' first. */
+        public List<String> paths() {
+            List<String> out = new ArrayList<>();
+            meetings.forEach(m -> m.forEach(n -> out.add(n.path())));
+            standalone.forEach(n -> out.add(n.path()));
+            return out;
+        }
+    }
+
     public Result merge(List<ParsedNote> notes) {
-        List<MergedMeeting> meetings = new ArrayList<>();
-        List<MergedTask> standalone = new ArrayList<>();
+        return merge(group(notes));
+    }
+
+    /** The meetings {@code notes} make, as {@link #merge(List)} would merge them. */
+    public Grouping group(List<ParsedNote> notes) {
+        List<ParsedNote> standalone = new ArrayList<>();
         Map<LocalDate, List<ParsedNote>> byDate = new TreeMap<>();
         notes.stream().sorted(Comparator.comparing(ParsedNote::path)).forEach(n -> {
             if (n.meeting() && n.date() != null) {
                 byDate.computeIfAbsent(n.date(), d -> new ArrayList<>()).add(n);
             } else {
-                standalone.addAll(standaloneTasks(n));
+                standalone.add(n);
             }
         });
-        for (List<ParsedNote> sameDate : byDate.values()) {
-            for (List<ParsedNote> group : groupMeetings(sameDate)) {
-                meetings.add(new MergedMeeting(group, mergeTasks(group)));
-            }
+        List<List<ParsedNote>> meetings = new ArrayList<>();
+        byDate.values().forEach(sameDate -> meetings.addAll(groupMeetings(sameDate)));
+        return new Grouping(meetings, standalone);
+    }
+
+    /**
+     * Merges each meeting of {@code grouping} and each standalone note's tasks. A meeting is merged from its own
+     * notes alone, so merging part of a date's meetings gives those meetings as merging all of them would.
+     */
+    public Result merge(Grouping grouping) {
+        List<MergedMeeting> meetings = new ArrayList<>();
+        for (List<ParsedNote> group : grouping.meetings()) {
+            meetings.add(new MergedMeeting(group, mergeTasks(group)));
         }
+        List<MergedTask> standalone = new ArrayList<>();
+        grouping.standalone().forEach(n -> standalone.addAll(standaloneTasks(n)));
         return new Result(meetings, standalone);
     }
 

@@ -390,6 +390,19 @@ public final class IngestStore {
             return out;
         }
 
+        /** The notes of each stored meeting that any of {@code paths} belongs to: one set of paths per meeting. */
+        public Collection<Set<String>> meetingsOf(Collection<String> paths) {
+            flush();
+            Map<String, Set<String>> byMeeting = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(paths)) {
+                h.createQuery("SELECT meeting_id, path FROM meeting_notes WHERE meeting_id IN "
+                                + "(SELECT meeting_id FROM meeting_notes WHERE path IN (<p>))").bindList("p", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .forEach(e -> byMeeting.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+            }
+            return byMeeting.values();
+        }
+
         /** The notes at {@code paths} with their task lines, without sections (merging does not need them). */
         public List<ParsedNote> loadWithoutSections(Collection<String> paths) {
             flush();

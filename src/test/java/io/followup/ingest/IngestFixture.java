@@ -67,6 +67,18 @@ final class IngestFixture implements AutoCloseable {
         }
     }
 
+    /** Counts, from now on, the meetings ingests write: merging a date (or a meeting) again deletes its meetings and writes them anew. */
+    void countMeetingWrites() {
+        db.useWrite(h -> {
+            h.execute("CREATE TABLE meetings_written(id TEXT)");
+            h.execute("CREATE TRIGGER count_meeting_writes AFTER INSERT ON meetings BEGIN INSERT INTO meetings_written VALUES (new.id); END");
+        });
+    }
+
+    int meetingWrites() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM meetings_written").mapTo(Integer.class).one());
+    }
+
     void reopenFresh() {
         db.close();
         try {

@@ -258,17 +258,6 @@ class IngesterTest {
         assertEquals(before, idsByDescription());
     }
 
-    /** Counts, from now on, the meetings ingest writes: merging a date again deletes its meetings and writes them anew. */
-    private void countMeetingWrites() {
-        fx.db.useWrite(h -> {
-            h.execute("CREATE TABLE meetings_written(id TEXT)");
-            h.execute("CREATE TRIGGER count_meeting_writes AFTER INSERT ON meetings BEGIN INSERT INTO meetings_written VALUES (new.id); END");
-        });
-    }
-
-    private int meetingWrites() {
-        return fx.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM meetings_written").mapTo(Integer.class).one());
-    }
 
     private static final String[] WEEKLY = {"title: Weekly sync", "date: 2025-10-28", "participants: Ana Lima, Bo Chen",
             "- [ ] Draft the pricing page @Ana Lima \uD83D\uDCC5 2025-11-01",
@@ -285,7 +274,7 @@ class IngesterTest {
     void an_edit_merging_does_not_read_rewrites_the_note_but_not_its_meeting_or_tasks() {
         fx.ingest();
         List<Task> tasks = tasks();
-        countMeetingWrites();
+        fx.countMeetingWrites();
         fx.write("Meetings/a.md", weeklyWith("", "We agreed to keep the old logo.", "WARN a line the reader warns about"));
 
         IngestReport r = fx.ingest();
@@ -293,7 +282,7 @@ class IngesterTest {
         assertEquals(1, r.parsed());
         assertEquals(1, r.warnings().size(), "the note's row is written again: " + r.warnings());
         assertEquals(tasks, tasks());
-        assertEquals(0, meetingWrites(), "the date was not merged again");
+        assertEquals(0, fx.meetingWrites(), "the date was not merged again");
         fx.reopenFresh();
         fx.ingest();
         assertEquals(tasks(), tasks, "the same as a fresh ingest gives");
@@ -302,7 +291,7 @@ class IngesterTest {
     @Test
     void an_edit_merging_reads_merges_the_date_again() {
         fx.ingest();
-        countMeetingWrites();
+        fx.countMeetingWrites();
         // a line above the tasks moves them: their sources' lines change
         String[] moved = weeklyWith();
         moved[2] = "participants: Ana Lima, Bo Chen\nSome prose above the tasks.";
@@ -310,7 +299,7 @@ class IngesterTest {
         fx.ingest();
         Task call = tasks().stream().filter(t -> t.description().equals("Call Bob")).findFirst().orElseThrow();
         assertEquals(7, call.sources().get(0).line());
-        assertEquals(1, meetingWrites(), "merged again");
+        assertEquals(1, fx.meetingWrites(), "merged again");
 
         String[] retitled = WEEKLY.clone();
         retitled[0] = "title: Weekly sync and pricing";
