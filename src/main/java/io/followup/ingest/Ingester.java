@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads the vault into the store, incrementally: unchanged files (same size and timestamp, or same
@@ -292,7 +293,7 @@ public final class Ingester {
         Map<LocalDate, List<String>> byDate = s.pathsByDate(dates);
         boolean onlyChangedMeetings = !namesChanged && dates.size() <= FEW_DATES;
         Collection<Set<String>> storedMeetings = onlyChangedMeetings
-                ? s.meetingsOf(java.util.stream.Stream.concat(byDate.values().stream().flatMap(List::stream), deleted.stream()).toList())
+                ? s.meetingsOf(Stream.concat(byDate.values().stream().flatMap(List::stream), deleted.stream()).toList())
                 : List.of();
         List<Unit> units = new ArrayList<>();
         Set<String> replaced = new HashSet<>(deleted);
@@ -440,17 +441,11 @@ public final class Ingester {
      */
     static MeetingMerger.Grouping changedMeetings(MeetingMerger.Grouping grouping, Set<String> changed, Collection<Set<String>> stored) {
         Set<Set<String>> storedSets = new HashSet<>(stored);
-        return grouping.retain(notes -> {
+        return grouping.retain(meeting -> {
             Set<String> paths = new HashSet<>();
-            for (ParsedNote n : notes) {
-                if (changed.contains(n.path())) {
-                    return true;
-                }
-                paths.add(n.path());
-            }
-            boolean meeting = notes.size() > 1 || (notes.get(0).meeting() && notes.get(0).date() != null);
-            return meeting && !storedSets.contains(paths);
-        });
+            meeting.forEach(n -> paths.add(n.path()));
+            return paths.stream().anyMatch(changed::contains) || !storedSets.contains(paths);
+        }, note -> changed.contains(note.path()));
     }
 
     /**

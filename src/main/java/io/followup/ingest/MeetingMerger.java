@@ -89,9 +89,9 @@ public final class MeetingMerger {
             standalone = List.copyOf(standalone);
         }
 
-        /** Only the meetings and standalone notes {@code keep} accepts (a meeting by its notes, a standalone note alone). */
-        public Grouping retain(java.util.function.Predicate<List<ParsedNote>> keep) {
-            return new Grouping(meetings.stream().filter(keep).toList(), standalone.stream().filter(n -> keep.test(List.of(n))).toList());
+        /** Only the meetings (each by its notes) and the standalone notes the two tests accept. */
+        public Grouping retain(java.util.function.Predicate<List<ParsedNote>> keepMeeting, java.util.function.Predicate<ParsedNote> keepStandalone) {
+            return new Grouping(meetings.stream().filter(keepMeeting).toList(), standalone.stream().filter(keepStandalone).toList());
         }
 
         public boolean isEmpty() {

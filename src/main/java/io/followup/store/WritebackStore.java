@@ -120,22 +120,22 @@ public final class WritebackStore {
         });
         // the units an ingest merges: each date's notes (counting all of that date's notes), then each undated note
         Map<LocalDate, List<String>> byDate = new TreeMap<>();
-        List<Map.Entry<List<String>, Integer>> units = new ArrayList<>();
+        List<MergeUnit> units = new ArrayList<>();
         for (String p : wanted) {
             LocalDate d = dateOf.get(p);
             if (d != null) {
                 byDate.computeIfAbsent(d, k -> new ArrayList<>()).add(p);
             }
         }
-        byDate.forEach((d, notes) -> units.add(Map.entry(notes, notesOfDate.get(d))));
-        wanted.stream().filter(p -> !dateOf.containsKey(p)).forEach(p -> units.add(Map.entry(List.of(p), 1)));
+        byDate.forEach((d, notes) -> units.add(new MergeUnit(notes, notesOfDate.get(d))));
+        wanted.stream().filter(p -> !dateOf.containsKey(p)).forEach(p -> units.add(new MergeUnit(List.of(p), 1)));
 
         List<List<String>> out = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         int merged = 0;
-        for (Map.Entry<List<String>, Integer> unit : units) {
-            batch.addAll(unit.getKey());
-            merged += unit.getValue();
+        for (MergeUnit unit : units) {
+            batch.addAll(unit.changed());
+            merged += unit.notesRead();
             if (merged >= notesPerBatch) {
                 out.add(batch);
                 batch = new ArrayList<>();
@@ -146,6 +146,10 @@ public final class WritebackStore {
             out.add(batch);
         }
         return out;
+    }
+
+    /** Changed notes an ingest takes together (one date's, or one undated note), and how many notes it reads for them. */
+    private record MergeUnit(List<String> changed, int notesRead) {
     }
 
     /** The states of the tasks with these ids (ids without a task are left out). */

@@ -31,9 +31,9 @@ public final class VaultSync {
      * About how many notes one ingest of a sync merges again: a sync of many changed notes ingests them a date or a few
      * at a time, each in a transaction of its own under the write-back's lock, so a click waits for one batch, not all.
      * Each ingest holds the database's writer and that lock while it runs, and reads every note of each date it touches
-     * (~30 a date in the benchmark's vault) to see which meetings changed: one sync of the 22 notes that a burst of
-     * clicks on recurring tasks had changed merged ~6,500 tasks in one transaction (before only changed meetings were
-     * merged again) and stopped every click's write-back for 2-10 s.
+     * (~30 a date in the benchmark's vault) to find the meetings that changed. One sync of the 22 notes that a burst of
+     * clicks on recurring tasks had changed, in one transaction, once stopped every click's write-back for 2-10 s (it
+     * merged ~6,500 tasks then: whole dates were merged again before only changed meetings were).
      */
     static final int NOTES_PER_INGEST = 32;
 
