@@ -1,6 +1,7 @@
 package io.followup.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.followup.ingest.Ingester;
 import io.followup.model.Meeting;
@@ -17,7 +18,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tasks are searched in an index of their own (V9), notes in theirs; a V8 database's task rows move across. */
+/**
+ * Tasks are searched in an index of their own (V9), notes in theirs; a V8 database's task rows move across. V10 gives
+ * the task index prefix indexes (a search's words are prefixes) and keeps a V9 database's rows and rowids.
+ */
 class TaskSearchIndexTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-10T09:00:00Z"), ZoneOffset.UTC);
@@ -76,6 +80,38 @@ class TaskSearchIndexTest {
             List<String> notes = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT kind || ':' || ref FROM search_index WHERE search_index MATCH 'zebrafish'").mapTo(String.class).list());
             assertEquals(List.of("note:a.md"), notes, "the task's row left search_index, the note's stayed");
+        }
+    }
+
+    @Test
+    void v10_indexes_the_prefixes_of_a_v9_databases_task_rows_and_finds_the_same_tasks() {
+        Path file = dir.resolve("v9.db");
+        String url = "jdbc:sqlite:" + file;
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("9").load().migrate();
+        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> {
+            h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
+                    + "VALUES ('t1', 'Send the zebrafish deck', 'Ana Lima', 'open', ' ', '[]', 7)");
+            h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
+                    + "VALUES ('t2', 'Review the accessibility audit findings', NULL, 'open', ' ', '[]', 8)");
+            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (7, 't1', 'Send the zebrafish deck', 'Ana Lima')");
+            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (8, 't2', 'Review the accessibility audit findings', '')");
+        });
+
+        try (Database db = Database.open(file)) {
+            String schema = db.jdbi().withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'task_search'")
+                    .mapTo(String.class).one());
+            assertTrue(schema.contains("prefix = '2 3 4 5 6 7 8 9 10 11 12'"), schema);
+            TaskStore tasks = new TaskStore(db);
+            // prefixes the index holds (2-12 characters), one shorter and one longer, a whole word, and the owner
+            assertEquals(List.of("t1"), tasks.searchIds("ze", 5));
+            assertEquals(List.of("t1"), tasks.searchIds("zebra", 5));
+            assertEquals(List.of("t1"), tasks.searchIds("z", 5));
+            assertEquals(List.of("t2"), tasks.searchIds("accessibilit", 5));
+            assertEquals(List.of("t2"), tasks.searchIds("accessibility audit", 5));
+            assertEquals(List.of("t1"), tasks.searchIds("ana", 5));
+            assertEquals(List.of(), tasks.searchIds("zebrafishes", 5));
+            assertEquals(List.of(7L, 8L), db.jdbi().withHandle(h -> h.createQuery("SELECT rowid FROM task_search ORDER BY rowid")
+                    .mapTo(Long.class).list()), "each task keeps its rowid (tasks.search_rowid)");
         }
     }
 }
