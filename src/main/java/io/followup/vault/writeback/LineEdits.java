@@ -7,7 +7,6 @@ import io.followup.vault.TaskLineParser;
 import io.followup.vault.TextDecoder;
 import io.followup.vault.Warning;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class LineEdits {
         tasks.forEach(t -> byLine.put(t.line(), t));
         Map<Integer, ParsedTask> changed = new HashMap<>();
         for (int n = 1; n <= a.size(); n++) {
-            if (Arrays.equals(a.content(n), b.content(n))) {
+            if (a.sameContent(n, b)) {
                 continue;
             }
             ParsedTask old = byLine.get(n);

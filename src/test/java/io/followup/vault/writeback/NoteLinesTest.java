@@ -2,6 +2,8 @@ package io.followup.vault.writeback;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -34,5 +36,19 @@ class NoteLinesTest {
         note.insertAbove(2, utf8("new"));
         note.insertAbove(4, utf8("last"));
         assertEquals("A\r\nnew\nb\nlast\nc", new String(note.bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lines_compare_by_content_whatever_their_endings_and_a_replaced_line_by_its_new_content() {
+        NoteLines a = NoteLines.of(utf8("\uFEFFsame\r\nold\nlast"));
+        NoteLines b = NoteLines.of(utf8("same\nnew\nlast\n"));
+        assertTrue(a.sameContent(1, b), "the BOM and CRLF are not content");
+        assertFalse(a.sameContent(2, b));
+        assertTrue(a.sameContent(3, b));
+        a.replace(2, utf8("new"));
+        assertTrue(a.sameContent(2, b));
+        b.replace(3, utf8("LAST"));
+        assertFalse(a.sameContent(3, b));
+        assertEquals("\uFEFFsame\r\nnew\nlast", new String(a.bytes(), StandardCharsets.UTF_8), "the file's own bytes, as cut");
     }
 }
