@@ -10,9 +10,9 @@ import java.util.List;
  * or none on the last line), so a file that mixes line endings is written back exactly as it was.
  * Lines are numbered from 1, like the store's source lines.
  * <p>
- * A line is a slice of the file's bytes until it is replaced: a click's write-back cuts the note twice (to edit it, and
- * to check that only task lines changed) and looks at a line or two, so copying every line each time was most of the
- * cost of cutting.
+ * A line is a slice of the file's bytes until it is replaced: a click's write-back cuts the note three times (to edit
+ * it, and the note before and after to check that only task lines changed) and reads a line or two of it, so every
+ * line is not copied each time.
  */
 public final class NoteLines {
 
