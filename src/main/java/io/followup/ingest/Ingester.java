@@ -474,7 +474,6 @@ public final class Ingester {
     }
 
     /** A unit's notes: the fresh ones from memory, the others read back (without sections). */
-
     private static List<ParsedNote> group(IngestStore.Session s, List<String> unit, Map<String, ParsedNote> fresh) {
         List<ParsedNote> group = new ArrayList<>();
         List<String> stored = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Pure: groups notes into meetings and task lines into distinct tasks. Notes of one date are one
@@ -90,7 +91,7 @@ public final class MeetingMerger {
         }
 
         /** Only the meetings (each by its notes) and the standalone notes the two tests accept. */
-        public Grouping retain(java.util.function.Predicate<List<ParsedNote>> keepMeeting, java.util.function.Predicate<ParsedNote> keepStandalone) {
+        public Grouping retain(Predicate<List<ParsedNote>> keepMeeting, Predicate<ParsedNote> keepStandalone) {
             return new Grouping(meetings.stream().filter(keepMeeting).toList(), standalone.stream().filter(keepStandalone).toList());
         }
 

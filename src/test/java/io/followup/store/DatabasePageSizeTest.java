@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class DatabasePageSizeTest {
             st.execute("PRAGMA page_size = 4096");
             st.execute("PRAGMA journal_mode = WAL");
         }
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("7").load().migrate();
+        OldSchema.at(file, "7");
         try (Database db = Database.open(file)) {
             assertEquals(4096, pageSize(db));
         }

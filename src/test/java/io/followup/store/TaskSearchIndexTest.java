@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +28,12 @@ class TaskSearchIndexTest {
 
     @TempDir
     Path dir;
+
+    /** An open task row as an older schema holds it, with its search index rowid. */
+    private static void insertTask(Handle h, String id, String description, String owner, long searchRowid) {
+        h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
+                + "VALUES (?, ?, ?, 'open', ' ', '[]', ?)", id, description, owner, searchRowid);
+    }
 
     private static int count(Database db, String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
@@ -65,11 +71,8 @@ class TaskSearchIndexTest {
     @Test
     void v9_moves_a_v8_databases_task_rows_into_the_task_index_and_leaves_the_notes() {
         Path file = dir.resolve("old.db");
-        String url = "jdbc:sqlite:" + file;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("8").load().migrate();
-        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> {
-            h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
-                    + "VALUES ('t1', 'Send the zebrafish deck', 'Ana Lima', 'open', ' ', '[]', 1)");
+        OldSchema.at(file, "8").useHandle(h -> {
+            insertTask(h, "t1", "Send the zebrafish deck", "Ana Lima", 1);
             h.execute("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (1, 'task', 't1', 'Send the zebrafish deck', 'Ana Lima')");
             h.execute("INSERT INTO search_index(rowid, kind, ref, title, body) VALUES (2, 'note', 'a.md', 'Weekly', 'a zebrafish transcript')");
         });
@@ -86,13 +89,9 @@ class TaskSearchIndexTest {
     @Test
     void v10_indexes_the_prefixes_of_a_v9_databases_task_rows_and_finds_the_same_tasks() {
         Path file = dir.resolve("v9.db");
-        String url = "jdbc:sqlite:" + file;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("9").load().migrate();
-        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> {
-            h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
-                    + "VALUES ('t1', 'Send the zebrafish deck', 'Ana Lima', 'open', ' ', '[]', 7)");
-            h.execute("INSERT INTO tasks(id, description, owner, status, status_symbol, tags, search_rowid) "
-                    + "VALUES ('t2', 'Review the accessibility audit findings', NULL, 'open', ' ', '[]', 8)");
+        OldSchema.at(file, "9").useHandle(h -> {
+            insertTask(h, "t1", "Send the zebrafish deck", "Ana Lima", 7);
+            insertTask(h, "t2", "Review the accessibility audit findings", null, 8);
             h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (7, 't1', 'Send the zebrafish deck', 'Ana Lima')");
             h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (8, 't2', 'Review the accessibility audit findings', '')");
         });

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,10 +55,7 @@ class TranscriptStorageTest {
     @Test
     void v8_drops_the_transcripts_a_v7_database_stored_and_keeps_the_other_sections() {
         Path file = dir.resolve("old.db");
-        String url = "jdbc:sqlite:" + file;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("7").load().migrate();
-        org.jdbi.v3.core.Jdbi old = org.jdbi.v3.core.Jdbi.create(url);
-        old.useHandle(h -> {
+        OldSchema.at(file, "7").useHandle(h -> {
             h.execute("INSERT INTO note_content(path, tasks, sections) VALUES ('a.md', x'', ?)",
                     "{\"summary\":\"Launch price\",\"transcript\":\"Ana: the zebrafish slide\",\"decisions\":\"April\"}");
             h.execute("INSERT INTO note_content(path, tasks, sections) VALUES ('b.md', x'', ?)", "{\"summary\":\"No transcript here\"}");
