@@ -113,7 +113,7 @@ final class ActionHandler {
     }
 
     /** A digest or reminder belongs to everyone in the channel: the presser alone sees what happened. */
-    private void answerPresser(ActionContext ctx, String user, Reply reply) throws java.io.IOException {
+    private void answerPresser(ActionContext ctx, String user, Reply reply) {
         if (ctx.getResponseUrl() == null) {
             home.publish(user, 0, reply.title());
             return;
@@ -123,7 +123,7 @@ final class ActionHandler {
         home.republish(reply.changedOwners(), user, null);
     }
 
-    private void replace(ActionContext ctx, Reply reply) throws java.io.IOException {
+    private void replace(ActionContext ctx, Reply reply) {
         responses.send(ctx.getResponseUrl(), ActionResponse.builder().replaceOriginal(true).text(renderer.fallback(reply))
                 .blocks(renderer.blocks(reply, BlockKitRenderer.MESSAGE_BLOCKS)).build());
     }

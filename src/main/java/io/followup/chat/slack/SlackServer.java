@@ -72,7 +72,7 @@ public final class SlackServer implements AutoCloseable {
         BlockKitRenderer renderer = new BlockKitRenderer();
         HomePublisher home = new HomePublisher(service, directory, renderer, connection.methods(), work.background());
         this.home = home;
-        ResponseUrl responses = new ResponseUrl(connection.slack());
+        ResponseUrl responses = new ResponseUrl(connection.slack(), work.posts());
         CommandHandler commands = new CommandHandler(service, renderer, home, work, responses);
         ActionHandler actions = new ActionHandler(service, renderer, home, work, responses);
         app.command("/tasks", commands::tasks);

@@ -21,6 +21,11 @@ final class Work implements AutoCloseable {
     private final ThreadPoolExecutor commands;
     /** Everything after an ack: button clicks, response_url posts, App Home publishing. Never blocks an ack. */
     private final ThreadPoolExecutor background;
+    /**
+     * Posts to Slack's response_urls ({@link ResponseUrl}): threads that mostly wait for Slack's answer, so the background
+     * threads need not. More of them than there are CPUs costs only their stacks.
+     */
+    private final ThreadPoolExecutor posts;
     private final io.followup.store.LinkStore links;
     private final Clock clock;
     /**
@@ -33,7 +38,8 @@ final class Work implements AutoCloseable {
 
     Work(io.followup.store.LinkStore links, Clock clock) {
         this.commands = pool("followup-command-", 8, 256);
-        this.background = pool("followup-slack-", 8, 4096); // mostly waiting on Slack (response_url, views.publish) and fsync
+        this.background = pool("followup-slack-", 8, 4096); // the work of clicks, views.publish, and waits for fsync
+        this.posts = pool("followup-post-", 16, 4096);
         this.links = links;
         this.clock = clock;
     }
@@ -61,6 +67,11 @@ final class Work implements AutoCloseable {
     /** Where work after the ack runs. */
     ExecutorService background() {
         return background;
+    }
+
+    /** Where response_url posts wait for Slack. */
+    ExecutorService posts() {
+        return posts;
     }
 
     /**
@@ -114,12 +125,18 @@ final class Work implements AutoCloseable {
                 + "Try again in a minute; if it keeps happening, tell your Followup admin.";
     }
 
+    /** Lets the work under way finish (up to 5 s a pool), then the posts it queued. */
     @Override
     public void close() {
-        for (ExecutorService executor : new ExecutorService[] {commands, background}) {
+        stop(commands, background);
+        stop(posts);
+    }
+
+    private static void stop(ExecutorService... executors) {
+        for (ExecutorService executor : executors) {
             executor.shutdown();
         }
-        for (ExecutorService executor : new ExecutorService[] {commands, background}) {
+        for (ExecutorService executor : executors) {
             try {
                 if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                     executor.shutdownNow();

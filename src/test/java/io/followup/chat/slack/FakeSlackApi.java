@@ -48,6 +48,8 @@ final class FakeSlackApi implements AutoCloseable {
     volatile String socketModeUrl;
     /** How long users.info takes to answer (a slow Slack). */
     volatile long usersInfoDelayMillis;
+    /** While set and not yet counted down, response_url POSTs are recorded as they arrive and answered only then (a slow Slack). */
+    volatile java.util.concurrent.CountDownLatch respondGate;
     /** Members users.info knows but users.list does not show (joined since the directory was read). */
     final java.util.Set<String> unlisted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -55,6 +57,12 @@ final class FakeSlackApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
+        // a thread per exchange, so a response_url held at the gate holds up no other call
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-slack");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -173,6 +181,14 @@ final class FakeSlackApi implements AutoCloseable {
     private void respond(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(new Call("response_url", Map.of("url", ex.getRequestURI().getPath()), body));
+        java.util.concurrent.CountDownLatch gate = respondGate;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         send(ex, "ok");
     }
 
@@ -225,6 +241,10 @@ final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        java.util.concurrent.CountDownLatch gate = respondGate;
+        while (gate != null && gate.getCount() > 0) {
+            gate.countDown();
+        }
         server.stop(0);
     }
 
