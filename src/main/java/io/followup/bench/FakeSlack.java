@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * users.lookupByEmail, conversations.open, conversations.history/replies (empty), chat.postMessage, chat.update,
  * views.publish, and response_url POSTs ({@code /respond/N}, whose arrival time is recorded). chat.postMessage may
  * be limited to a fixed rate by a token bucket (burst = one second's worth); beyond it the answer is HTTP 429 with
- * Retry-After in whole seconds, as Slack does. Delivered posts are counted per conversation.
+ * Retry-After in whole seconds, as Slack does. Delivered posts are counted per conversation. A response_url POST may
+ * be answered only after a set time, as Slack answers from across the internet (its arrival is still the time
+ * recorded): what that costs is the server's, whose threads wait for the answer.
  */
 final class FakeSlack implements AutoCloseable {
 
@@ -44,6 +46,8 @@ final class FakeSlack implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(1_773_130_000_000_100L);
     private final LongAdder rateLimited = new LongAdder();
     private final double rate;
+    private final long responseLatencyMillis;
+    private final java.util.concurrent.ScheduledExecutorService later;
     private double tokens;
     private long lastRefill = System.nanoTime();
 
@@ -55,7 +59,19 @@ final class FakeSlack implements AutoCloseable {
 
     /** {@code postRate} chat.postMessage calls per second (0: unlimited). */
     FakeSlack(double postRate, int threads) throws IOException {
+        this(postRate, threads, 0);
+    }
+
+    /** {@code responseLatencyMillis}: how long after its arrival a response_url POST is answered (0: at once). */
+    FakeSlack(double postRate, int threads, long responseLatencyMillis) throws IOException {
         this.rate = postRate;
+        this.responseLatencyMillis = responseLatencyMillis;
+        // answers sent later come from here, so no fake-slack thread waits meanwhile
+        this.later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fake-slack-later");
+            t.setDaemon(true);
+            return t;
+        });
         this.tokens = postRate;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.createContext("/api/", this::api);
@@ -174,17 +190,27 @@ final class FakeSlack implements AutoCloseable {
     }
 
     private void respond(HttpExchange ex) throws IOException {
+        long now = System.nanoTime();
+        int size = ex.getRequestBody().readAllBytes().length;
+        calls.computeIfAbsent("response_url", k -> new LongAdder()).increment();
+        responseBytes.add(size);
+        try {
+            responseArrivals.putIfAbsent(Integer.parseInt(ex.getRequestURI().getPath().substring("/respond/".length())), now);
+        } catch (NumberFormatException e) {
+            // not one of ours
+        }
+        if (responseLatencyMillis <= 0) {
+            answerOk(ex);
+        } else {
+            later.schedule(() -> answerOk(ex), responseLatencyMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void answerOk(HttpExchange ex) {
         try (ex) {
-            long now = System.nanoTime();
-            int size = ex.getRequestBody().readAllBytes().length;
-            calls.computeIfAbsent("response_url", k -> new LongAdder()).increment();
-            responseBytes.add(size);
-            try {
-                responseArrivals.putIfAbsent(Integer.parseInt(ex.getRequestURI().getPath().substring("/respond/".length())), now);
-            } catch (NumberFormatException e) {
-                // not one of ours
-            }
             send(ex, 200, "ok");
+        } catch (IOException e) {
+            // the server gave up on the post: its problem to report
         }
     }
 
@@ -254,6 +280,7 @@ final class FakeSlack implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        later.shutdownNow();
         executor.shutdownNow();
     }
 }

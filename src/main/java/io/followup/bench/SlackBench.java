@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside; then more
  * while the JIT compilers use 10% or more of serve's CPU, for up to BENCH_WARMUP_SECONDS, 90), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
  * (8) for the latency phase, BENCH_CPU_REQUESTS (200 of each kind, fewer Done clicks when fewer tasks are left; 0 skips), BENCH_EDITED (1000), BENCH_SECONDS (90, a
- * bound on each phase), BENCH_JFR (a file: a JFR recording of the measured phases; BENCH_JFR_SETTINGS, default
+ * bound on each phase), BENCH_SLACK_LATENCY_MS (0: how long the fake Slack takes to answer a response_url POST; Slack's own
+ * answers come from across the internet), BENCH_JFR (a file: a JFR recording of the measured phases; BENCH_JFR_SETTINGS, default
  * profile, may name a .jfc), FOLLOWUP_SERVE_JAVA_OPTS (the server's JVM flags; scripts/bench sets them as
  * scripts/run would), else FOLLOWUP_JAVA_OPTS.
  */
@@ -75,7 +76,7 @@ public final class SlackBench {
 
     /** What to run. */
     record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, int warmupSeconds, double rate, double rateSeconds,
-                   int cpuRequests, int edited, int maxSeconds, List<String> javaOpts, Map<String, String> serveEnv, Path jfr,
+                   int cpuRequests, int edited, int maxSeconds, int slackLatencyMs, List<String> javaOpts, Map<String, String> serveEnv, Path jfr,
                    String jfrSettings, String command) {
 
         static Options fromEnv() {
@@ -95,6 +96,7 @@ public final class SlackBench {
                     Integer.parseInt(BenchStore.env("BENCH_CPU_REQUESTS", "200")),
                     Integer.parseInt(BenchStore.env("BENCH_EDITED", "1000")),
                     Integer.parseInt(BenchStore.env("BENCH_SECONDS", "90")),
+                    Integer.parseInt(BenchStore.env("BENCH_SLACK_LATENCY_MS", "0")),
                     opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+")),
                     SlackBench.parseEnv(BenchStore.env("FOLLOWUP_SERVE_ENV", "")),
                     jfr.isBlank() ? null : Path.of(jfr).toAbsolutePath(),
@@ -175,7 +177,7 @@ public final class SlackBench {
         int warmCount = Math.min(64, doneIds.size() / 10);
         List<String> warmIds = doneIds.subList(doneIds.size() - warmCount, doneIds.size());
         doneIds = doneIds.subList(0, doneIds.size() - warmCount);
-        try (FakeSlack fake = new FakeSlack(0, 8)) {
+        try (FakeSlack fake = new FakeSlack(0, 8, o.slackLatencyMs())) {
             fake.add(new FakeSlack.Member(USER, PERSON));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("FOLLOWUP_VAULT", vault.toString());

@@ -43,7 +43,7 @@ final class SlackReport {
         }
         sb.append("Store: ").append(r.store().describe()).append("  \n");
         sb.append(String.format(Locale.ROOT, "Server: `%sjava %s-cp followup.jar io.followup.app.Main serve` in a child JVM (%s), "
-                        + "FOLLOWUP_TODAY=%s, Slack Web API faked on 127.0.0.1, on copies of the store and the vault (Done clicks write "
+                        + "FOLLOWUP_TODAY=%s, Slack Web API faked on 127.0.0.1%s, on copies of the store and the vault (Done clicks write "
                         + "to the notes). Start-up: %,d notes of the copy edited first (an empty line above each one's first task line: "
                         + "their task lines move, so nearly every date is merged again), re-ingested by serve before /healthz said ok "
                         + "after %.1f s (%.1f s of CPU).  \n",
@@ -51,7 +51,8 @@ final class SlackReport {
                 o.javaOpts().isEmpty() ? "" : String.join(" ", o.javaOpts()) + " ",
                 o.javaOpts().stream().anyMatch(s -> s.startsWith("-Xmx")) ? "JVM flags and environment as scripts/run gives serve"
                         : "default heap, no -Xmx",
-                SlackBench.TODAY, r.edited(), r.startupSeconds(), m.startupCpu()));
+                SlackBench.TODAY, o.slackLatencyMs() == 0 ? "" : " (response_url POSTs answered " + o.slackLatencyMs() + " ms after they arrive, as from across the internet)",
+                r.edited(), r.startupSeconds(), m.startupCpu()));
         sb.append(String.format(Locale.ROOT, "Clients: %d threads, each with one kept-alive HTTP/1.1 connection over loopback, sending signed v0 requests; "
                         + "%s owns %,d open tasks; each Done click is on an open task of hers not clicked before, on a `/tasks` card "
                         + "that is redrawn (her first page) through response_url.%n%n",
@@ -206,6 +207,9 @@ final class SlackReport {
         }
         if (o.edited() != 1000) {
             parts.add("BENCH_EDITED=" + o.edited());
+        }
+        if (o.slackLatencyMs() != 0) {
+            parts.add("BENCH_SLACK_LATENCY_MS=" + o.slackLatencyMs());
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }

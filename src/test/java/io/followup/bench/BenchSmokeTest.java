@@ -16,7 +16,7 @@ class BenchSmokeTest {
 
     @Test
     void slack_bench_serves_every_kind_of_request_and_reports_them() throws Exception {
-        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 12, 1, 2, 5, 120, List.of("-Xmx256m"),
+        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 12, 1, 2, 5, 120, 20, List.of("-Xmx256m"),
                 java.util.Map.of(), null, "profile", "smoke");
         SlackBench.Result r = SlackBench.run(o);
         assertEquals(0, r.errors(), r.markdown());
@@ -28,6 +28,7 @@ class BenchSmokeTest {
         assertTrue(r.vmHwmKb() > 0, r.markdown());
         assertEquals(r.doneSent(), r.doneApplied(), r.markdown());
         assertTrue(r.markdown().contains("Machine: ") && r.markdown().contains("Command: `smoke"), r.markdown());
+        assertTrue(r.markdown().contains("response_url POSTs answered 20 ms after they arrive"), r.markdown());
     }
 
     @Test
