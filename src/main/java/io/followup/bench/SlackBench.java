@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * (8) for the latency phase, BENCH_CPU_REQUESTS (200 of each kind, fewer Done clicks when fewer tasks are left; 0 skips), BENCH_EDITED (1000), BENCH_SECONDS (90, a
  * bound on each phase), BENCH_SLACK_LATENCY_MS (0: how long the fake Slack takes to answer a response_url POST; Slack's own
  * answers come from across the internet), BENCH_JFR (a file: a JFR recording of the measured phases; BENCH_JFR_SETTINGS, default
- * profile, may name a .jfc), FOLLOWUP_SERVE_JAVA_OPTS (the server's JVM flags; scripts/bench sets them as
+ * profile, may name a .jfc), BENCH_TRACE (a file: the latency phase's answers, one a line: when due, kind, latency),
+ * FOLLOWUP_SERVE_JAVA_OPTS (the server's JVM flags; scripts/bench sets them as
  * scripts/run would), else FOLLOWUP_JAVA_OPTS.
  */
 public final class SlackBench {
@@ -77,13 +78,14 @@ public final class SlackBench {
     /** What to run. */
     record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, int warmupSeconds, double rate, double rateSeconds,
                    int cpuRequests, int edited, int maxSeconds, int slackLatencyMs, List<String> javaOpts, Map<String, String> serveEnv, Path jfr,
-                   String jfrSettings, String command) {
+                   String jfrSettings, Path trace, String command) {
 
         static Options fromEnv() {
             // scripts/bench passes the flags scripts/run gives serve; run directly, FOLLOWUP_JAVA_OPTS as before
             String opts = System.getenv("FOLLOWUP_SERVE_JAVA_OPTS") != null ? System.getenv("FOLLOWUP_SERVE_JAVA_OPTS")
                     : BenchStore.env("FOLLOWUP_JAVA_OPTS", "");
             String jfr = BenchStore.env("BENCH_JFR", "");
+            String trace = BenchStore.env("BENCH_TRACE", "");
             return new Options(Integer.parseInt(BenchStore.env("BENCH_NOTES", "10000")),
                     Long.parseLong(BenchStore.env("BENCH_SEED", Long.toString(GenVault.DEFAULT_SEED))),
                     BenchStore.workDirFromEnv(),
@@ -101,8 +103,24 @@ public final class SlackBench {
                     SlackBench.parseEnv(BenchStore.env("FOLLOWUP_SERVE_ENV", "")),
                     jfr.isBlank() ? null : Path.of(jfr).toAbsolutePath(),
                     BenchStore.env("BENCH_JFR_SETTINGS", "profile"),
+                    trace.isBlank() ? null : Path.of(trace).toAbsolutePath(),
                     "scripts/bench slack");
         }
+    }
+
+    /**
+     * BENCH_TRACE: the latency phase's answers, one a line in the order they were due, so a p99 can be read as slow
+     * answers in bursts (a pause of the whole server) or spread out (requests queued behind each other).
+     */
+    static void writeTrace(Path file, SlackLoad.Phase lat) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("# due_ms kind latency_ms: the latency phase's answered requests, due_ms from the phase's start");
+        synchronized (lat.trace) {
+            lat.trace.stream().sorted(java.util.Comparator.comparingLong(SlackLoad.Answer::fromNanos)).forEach(a -> lines.add(
+                    String.format(Locale.ROOT, "%.3f %s %.3f", (a.fromNanos() - lat.startNanos) / 1e6,
+                            a.kind().name().toLowerCase(Locale.ROOT), a.tookNanos() / 1e6)));
+        }
+        Files.write(file, lines);
     }
 
     /** "NAME=value NAME2=value2" (scripts/bench passes serve's environment as scripts/run sets it). */
@@ -268,7 +286,10 @@ public final class SlackBench {
         // kinds interleaved on every connection (request i on connection i mod N)
         IntFunction<Kind> interleaved = i -> Kind.values()[(i + i / o.clients()) % Kind.values().length];
         MachineLoad.Cpu latFrom = MachineLoad.Cpu.now(server.pid());
-        SlackLoad.Phase lat = load.open("latency", o.rate(), o.rateSeconds(), interleaved);
+        SlackLoad.Phase lat = load.open("latency", o.rate(), o.rateSeconds(), interleaved, o.trace() != null);
+        if (o.trace() != null) {
+            writeTrace(o.trace(), lat);
+        }
         lat.awaitCompletions(fake, Duration.ofSeconds(120));
         MachineLoad.Cpu latTo = MachineLoad.Cpu.now(server.pid());
         clicked.addAll(lat.doneIds);

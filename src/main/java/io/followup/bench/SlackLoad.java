@@ -41,6 +41,10 @@ final class SlackLoad implements AutoCloseable {
 
     private static final Gson GSON = new Gson();
 
+    /** One answered request: when it counted from (due, or sent), its kind, and how long its answer took. */
+    record Answer(long fromNanos, Kind kind, long tookNanos) {
+    }
+
     /** One phase's numbers. */
     static final class Phase {
         final String name;
@@ -56,6 +60,9 @@ final class SlackLoad implements AutoCloseable {
         final AtomicInteger sent = new AtomicInteger();
         final Map<Integer, Long> doneStartedAt = new ConcurrentHashMap<>();
         final List<String> doneIds = Collections.synchronizedList(new ArrayList<>());
+        /** Every answer, in the order they came, when {@link #traced} (BENCH_TRACE): to see when slow answers came. */
+        final List<Answer> trace = Collections.synchronizedList(new ArrayList<>());
+        boolean traced;
         volatile String firstError;
         volatile boolean timedOut;
         long startNanos;
@@ -198,8 +205,9 @@ final class SlackLoad implements AutoCloseable {
      * Open loop: {@code rate} requests a second for {@code seconds}, request i due at start + i/rate and sent on client
      * i mod N when due (later only when that client is still waiting for its previous answer), timed from when due.
      */
-    Phase open(String name, double rate, double seconds, IntFunction<Kind> kindOf) throws InterruptedException {
+    Phase open(String name, double rate, double seconds, IntFunction<Kind> kindOf, boolean traced) throws InterruptedException {
         Phase run = new Phase(name);
+        run.traced = traced;
         run.offeredRate = rate;
         int requests = (int) Math.round(rate * seconds);
         long interval = (long) (1e9 / rate);
@@ -291,6 +299,9 @@ final class SlackLoad implements AutoCloseable {
             }
             run.latencies.get(kind).add(took);
             run.all.add(took);
+            if (run.traced) {
+                run.trace.add(new Answer(from, kind, took));
+            }
         } catch (IOException | RuntimeException e) {
             run.error(kind, e.toString());
         }

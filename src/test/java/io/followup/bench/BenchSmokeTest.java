@@ -17,7 +17,7 @@ class BenchSmokeTest {
     @Test
     void slack_bench_serves_every_kind_of_request_and_reports_them() throws Exception {
         SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 12, 1, 2, 5, 120, 20, List.of("-Xmx256m"),
-                java.util.Map.of(), null, "profile", "smoke");
+                java.util.Map.of(), null, "profile", dir.resolve("trace.txt"), "smoke");
         SlackBench.Result r = SlackBench.run(o);
         assertEquals(0, r.errors(), r.markdown());
         for (SlackBench.Kind k : SlackBench.Kind.values()) {
@@ -29,6 +29,16 @@ class BenchSmokeTest {
         assertEquals(r.doneSent(), r.doneApplied(), r.markdown());
         assertTrue(r.markdown().contains("Machine: ") && r.markdown().contains("Command: `smoke"), r.markdown());
         assertTrue(r.markdown().contains("response_url POSTs answered 20 ms after they arrive"), r.markdown());
+        // BENCH_TRACE: the latency phase's 12 answers (12/s for 1 s), in the order they were due, each with its latency
+        List<String> trace = java.nio.file.Files.readAllLines(dir.resolve("trace.txt"));
+        assertEquals(13, trace.size(), String.join("\n", trace));
+        double lastDue = -1;
+        for (String line : trace.subList(1, trace.size())) {
+            String[] f = line.split(" ");
+            assertTrue(Double.parseDouble(f[0]) >= lastDue && Double.parseDouble(f[2]) > 0, line);
+            assertTrue(java.util.EnumSet.allOf(SlackBench.Kind.class).stream().anyMatch(k -> k.name().equalsIgnoreCase(f[1])), line);
+            lastDue = Double.parseDouble(f[0]);
+        }
     }
 
     @Test
