@@ -114,7 +114,8 @@ public final class SlackBench {
      */
     static void writeTrace(Path file, SlackLoad.Phase lat) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("# due_ms kind latency_ms: the latency phase's answered requests, due_ms from the phase's start");
+        java.time.Instant began = java.time.Instant.now().minusNanos(System.nanoTime() - lat.startNanos);
+        lines.add("# due_ms kind latency_ms: the latency phase's answered requests, due_ms from the phase's start at " + began);
         synchronized (lat.trace) {
             lat.trace.stream().sorted(java.util.Comparator.comparingLong(SlackLoad.Answer::fromNanos)).forEach(a -> lines.add(
                     String.format(Locale.ROOT, "%.3f %s %.3f", (a.fromNanos() - lat.startNanos) / 1e6,
