@@ -7,8 +7,14 @@ import java.util.function.Supplier;
 
 /**
  * The ids recent full-text searches found, kept while the search index is as it was (a search over a large vault's
- * index costs tens of milliseconds, and the same words come again: the next page, the same question). An entry is
- * used only at the version it was found at; least recently used entries go first.
+ * index costs milliseconds, and the same words come again: the next page, the same question). An entry is used only
+ * at the version it was found at, so all of them go as soon as another version is seen; least recently used
+ * entries go first.
+ *
+ * <p>Why so few and so short-lived: an entry holds up to a page limit of ids (~10 KB), and one that outlives a few
+ * young collections is copied into the old generation, where it dies and waits for a full collection (50-80 ms that
+ * stop every request). With 256 entries kept until pushed out, the Slack bench's searches moved ~1 MB/s into the old
+ * generation and serve made a full collection every 5-10 s; with these rules, ~0.1 MB/s (closing note of stop 18).
  */
 final class SearchCache {
 
@@ -16,17 +22,16 @@ final class SearchCache {
     record Version(long indexChanges) {
     }
 
-    private record Entry(Version version, List<String> ids) {
-    }
-
     private final int capacity;
-    private final Map<String, Entry> entries;
+    private final Map<String, List<String>> entries;
+    /** The version every entry was found at. */
+    private Version current;
 
     SearchCache(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
                 return size() > SearchCache.this.capacity;
             }
         };
@@ -35,15 +40,33 @@ final class SearchCache {
     /** The ids for {@code key} at {@code version}: remembered, or found now by {@code search} and remembered. */
     List<String> get(String key, Version version, Supplier<List<String>> search) {
         synchronized (entries) {
-            Entry e = entries.get(key);
-            if (e != null && e.version().equals(version)) {
-                return e.ids();
+            forgetUnless(version);
+            List<String> ids = entries.get(key);
+            if (ids != null) {
+                return ids;
             }
         }
         List<String> ids = List.copyOf(search.get());
         synchronized (entries) {
-            entries.put(key, new Entry(version, ids));
+            forgetUnless(version);
+            entries.put(key, ids);
         }
         return ids;
+    }
+
+    /** How many searches are remembered now. */
+    int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    // A reader on an older snapshot may still see the version before; it then starts the cache over, which costs
+    // searches but never answers from another version.
+    private void forgetUnless(Version version) {
+        if (!version.equals(current)) {
+            entries.clear();
+            current = version;
+        }
     }
 }

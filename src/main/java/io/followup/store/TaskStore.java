@@ -39,7 +39,8 @@ public final class TaskStore {
     private static final String TASK_SEARCH = "SELECT ref FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT :n";
 
     private final Database db;
-    private final SearchCache searches = new SearchCache(256);
+    /** A few: paging through one search and asking again are what it is for (SearchCache says why not more). */
+    private final SearchCache searches = new SearchCache(32);
 
     public TaskStore(Database db) {
         this.db = db;

@@ -1,6 +1,7 @@
 package io.followup.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.followup.ingest.Ingester;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +51,37 @@ class SearchCacheTest {
             new Ingester(vault, other, People.empty(), CLOCK).ingest();
             assertEquals(2, tasks.searchIds("contract", 50).size(), "another process removed a task");
         }
+    }
+
+    @Test
+    void a_new_index_version_forgets_every_search_found_before_it() {
+        SearchCache cache = new SearchCache(8);
+        SearchCache.Version v1 = new SearchCache.Version(1);
+        AtomicInteger searches = new AtomicInteger();
+        List<String> a = cache.get("a", v1, () -> List.of("t-" + searches.incrementAndGet()));
+        cache.get("b", v1, () -> List.of("t-" + searches.incrementAndGet()));
+        assertSame(a, cache.get("a", v1, () -> List.of("never")));
+        assertEquals(2, cache.size());
+
+        // the old entries would only be garbage in the old generation: they go at once, not when pushed out
+        List<String> again = cache.get("a", new SearchCache.Version(2), () -> List.of("t-" + searches.incrementAndGet()));
+        assertNotSame(a, again);
+        assertEquals(List.of("t-3"), again);
+        assertEquals(1, cache.size(), "b, found at version 1, is forgotten too");
+        // a reader still on the older snapshot starts over rather than get version 2's answer
+        assertEquals(List.of("t-4"), cache.get("a", v1, () -> List.of("t-" + searches.incrementAndGet())));
+    }
+
+    @Test
+    void it_keeps_at_most_its_capacity_and_forgets_the_least_recently_used_first() {
+        SearchCache cache = new SearchCache(2);
+        SearchCache.Version v = new SearchCache.Version(7);
+        List<String> a = cache.get("a", v, () -> List.of("a"));
+        cache.get("b", v, () -> List.of("b"));
+        cache.get("a", v, () -> List.of("never"));
+        cache.get("c", v, () -> List.of("c"));
+        assertEquals(2, cache.size());
+        assertSame(a, cache.get("a", v, () -> List.of("never")), "a was used after b");
+        assertEquals(List.of("b2"), cache.get("b", v, () -> List.of("b2")), "b went first");
     }
 }
