@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 /**
  * The ids recent full-text searches found, kept while the search index is as it was (a search over a large vault's
  * index costs milliseconds, and the same words come again: the next page, the same question). An entry is used only
- * at the version it was found at, so all of them go as soon as another version is seen; least recently used
+ * at the version it was found at, so all of them go as soon as a newer version is seen; least recently used
  * entries go first.
  *
- * <p>Why so few and so short-lived: an entry holds up to a page limit of ids (~10 KB), and one that outlives a few
+ * <p>Why so few and so short-lived: an entry holds up to a search's limit of ids (200 from chat, ~10 KB), and one that outlives a few
  * young collections is copied into the old generation, where it dies and waits for a full collection (50-80 ms that
  * stop every request). With 256 entries kept until pushed out, the Slack bench's searches moved ~1 MB/s into the old
  * generation and serve made a full collection every 5-10 s; with these rules, ~0.1 MB/s (closing note of stop 18).
@@ -40,7 +40,9 @@ final class SearchCache {
     /** The ids for {@code key} at {@code version}: remembered, or found now by {@code search} and remembered. */
     List<String> get(String key, Version version, Supplier<List<String>> search) {
         synchronized (entries) {
-            forgetUnless(version);
+            if (!moveTo(version)) {
+                return List.copyOf(search.get());
+            }
             List<String> ids = entries.get(key);
             if (ids != null) {
                 return ids;
@@ -48,8 +50,9 @@ final class SearchCache {
         }
         List<String> ids = List.copyOf(search.get());
         synchronized (entries) {
-            forgetUnless(version);
-            entries.put(key, ids);
+            if (moveTo(version)) {
+                entries.put(key, ids);
+            }
         }
         return ids;
     }
@@ -61,12 +64,15 @@ final class SearchCache {
         }
     }
 
-    // A reader on an older snapshot may still see the version before; it then starts the cache over, which costs
-    // searches but never answers from another version.
-    private void forgetUnless(Version version) {
-        if (!version.equals(current)) {
+    /**
+     * True when {@code version} is the entries' version, forgetting them all first when it is a newer one. A reader on
+     * an older snapshot (another connection still before the last change) gets false: it searches without the cache.
+     */
+    private boolean moveTo(Version version) {
+        if (current == null || version.indexChanges() > current.indexChanges()) {
             entries.clear();
             current = version;
         }
+        return version.equals(current);
     }
 }

@@ -68,7 +68,7 @@ class SearchCacheTest {
         assertNotSame(a, again);
         assertEquals(List.of("t-3"), again);
         assertEquals(1, cache.size(), "b, found at version 1, is forgotten too");
-        // a reader still on the older snapshot starts over rather than get version 2's answer
+        // a reader still on the older snapshot searches without the cache rather than get version 2's answer
         assertEquals(List.of("t-4"), cache.get("a", v1, () -> List.of("t-" + searches.incrementAndGet())));
     }
 
