@@ -100,10 +100,10 @@ final class TaskQueries {
     }
 
     Reply search(String words, Reply.View view, int pageSize, LocalDate today) {
-        List<String> found = tasks.searchIds(words, SEARCH_LIMIT);
+        List<Long> found = tasks.searchRows(words, SEARCH_LIMIT);
         String heading = "Matching \"" + shorten(words) + "\"";
         return list("Tasks matching \"" + shorten(words) + "\"", List.of(new TaskLists.Sized(heading, found.size())),
-                (g, offset, limit) -> tasks.byIdsInOrder(found.subList(offset, Math.min(found.size(), offset + limit))),
+                (g, offset, limit) -> tasks.bySearchRows(found.subList(offset, Math.min(found.size(), offset + limit))),
                 view, pageSize, today, "No task matches \"" + shorten(words) + "\".");
     }
 

@@ -37,10 +37,12 @@ public final class TaskStore {
 
     /** Tasks by full-text match, best first (their own index, V9: the notes' far larger one is not scored). */
     private static final String TASK_SEARCH = "SELECT ref FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT :n";
+    /** The same, as the index's row numbers: reading each match's ref would read a page of the index's own table. */
+    private static final String TASK_SEARCH_ROWS = "SELECT rowid FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT :n";
 
     private final Database db;
     /** A few: paging through one search and asking again are what it is for (SearchCache says why not more). */
-    private final SearchCache searches = new SearchCache(32);
+    private final SearchCache<Long> searches = new SearchCache<>(32);
 
     public TaskStore(Database db) {
         this.db = db;
@@ -181,11 +183,12 @@ public final class TaskStore {
     }
 
     /**
-     * The ids of the tasks matching a full-text search, best first (as {@link #search}, without loading them),
-     * remembered while the index is unchanged: search_seq.next moves on with every row added or deleted, by any
-     * process.
+     * The search index's rows of the tasks matching a full-text search, best first (as {@link #search}, without
+     * loading them; {@link #bySearchRows} loads a page of them), remembered while the index is unchanged: search_seq.next
+     * moves on with every row added or deleted, by any process. Rows, not ids: reading a match's id from the
+     * contentless index costs a page read for each match (~150 a search of the benchmark store), where chat shows 10.
      */
-    public List<String> searchIds(String words, int limit) {
+    public List<Long> searchRows(String words, int limit) {
         String match = SearchQuery.of(words);
         if (match.isEmpty() || limit <= 0) {
             return List.of();
@@ -193,8 +196,32 @@ public final class TaskStore {
         return db.jdbi().withHandle(h -> {
             SearchCache.Version version = new SearchCache.Version(
                     h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(0L));
-            return searches.get(limit + " " + match, version, () -> h.createQuery(TASK_SEARCH).bind("q", match).bind("n", limit).mapTo(String.class).list());
+            return searches.get(limit + " " + match, version,
+                    () -> h.createQuery(TASK_SEARCH_ROWS).bind("q", match).bind("n", limit).mapTo(Long.class).list());
         });
+    }
+
+    /** The ids of the tasks matching a full-text search, best first: {@link #searchRows}, each row's task id. */
+    public List<String> searchIds(String words, int limit) {
+        List<Long> rows = searchRows(words, limit);
+        return rows.isEmpty() ? List.of() : db.jdbi().withHandle(h -> idsOfSearchRows(h, rows));
+    }
+
+    /** The tasks of these search rows ({@link #searchRows}), in the order given; a row no task has any more is left out. */
+    public List<Task> bySearchRows(List<Long> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> inOrder(h, idsOfSearchRows(h, rows)));
+    }
+
+    private static List<String> idsOfSearchRows(Handle h, List<Long> rows) {
+        Map<Long, String> byRow = new HashMap<>();
+        for (List<Long> chunk : Sql.chunks(rows)) {
+            h.createQuery("SELECT search_rowid, id FROM tasks WHERE search_rowid IN (<rows>)").bindList("rows", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> byRow.put(e.getKey(), e.getValue()));
+        }
+        return rows.stream().map(byRow::get).filter(id -> id != null).toList();
     }
 
     /** The tasks with these ids, in the order given (ids without a task are left out). */

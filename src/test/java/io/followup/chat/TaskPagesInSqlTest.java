@@ -95,4 +95,16 @@ class TaskPagesInSqlTest {
         List<String> ids = tasks.searchIds("task", 30);
         assertEquals(ids, tasks.byIdsInOrder(ids).stream().map(t -> t.id()).toList());
     }
+
+    @Test
+    void a_page_of_search_rows_is_those_tasks_in_the_same_order_and_a_row_no_task_has_is_left_out() {
+        List<String> searched = tasks.search("task", 30).stream().map(t -> t.id()).toList();
+        List<Long> rows = tasks.searchRows("task", 30);
+        assertEquals(searched.size(), rows.size());
+        assertEquals(searched, tasks.bySearchRows(rows).stream().map(t -> t.id()).toList());
+        // a page from the middle, and a row gone since the search (its task re-indexed or deleted)
+        List<Long> page = new java.util.ArrayList<>(rows.subList(3, 8));
+        page.add(2, Long.MAX_VALUE);
+        assertEquals(searched.subList(3, 8), tasks.bySearchRows(page).stream().map(t -> t.id()).toList());
+    }
 }

@@ -32,9 +32,9 @@ class SearchCacheTest {
         try (Database db = Database.open(file); Database other = Database.open(file)) {
             new Ingester(vault, db, People.empty(), CLOCK).ingest();
             TaskStore tasks = new TaskStore(db);
-            List<String> first = tasks.searchIds("contract", 50);
+            List<Long> first = tasks.searchRows("contract", 50);
             assertEquals(1, first.size());
-            assertSame(first, tasks.searchIds("contract", 50), "the same search again is remembered");
+            assertSame(first, tasks.searchRows("contract", 50), "the same search again is remembered");
 
             Files.writeString(vault.resolve("b.md"), "- [ ] Sign the contract @Bo\n");
             new Ingester(vault, db, People.empty(), CLOCK).ingest();
@@ -55,7 +55,7 @@ class SearchCacheTest {
 
     @Test
     void a_new_index_version_forgets_every_search_found_before_it() {
-        SearchCache cache = new SearchCache(8);
+        SearchCache<String> cache = new SearchCache<>(8);
         SearchCache.Version v1 = new SearchCache.Version(1);
         AtomicInteger searches = new AtomicInteger();
         List<String> a = cache.get("a", v1, () -> List.of("t-" + searches.incrementAndGet()));
@@ -74,7 +74,7 @@ class SearchCacheTest {
 
     @Test
     void it_keeps_at_most_its_capacity_and_forgets_the_least_recently_used_first() {
-        SearchCache cache = new SearchCache(2);
+        SearchCache<String> cache = new SearchCache<>(2);
         SearchCache.Version v = new SearchCache.Version(7);
         List<String> a = cache.get("a", v, () -> List.of("a"));
         cache.get("b", v, () -> List.of("b"));
