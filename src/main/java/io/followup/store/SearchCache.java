@@ -8,13 +8,12 @@ import java.util.function.Supplier;
 /**
  * What recent full-text searches found (the search index's rows of the matching tasks), kept while the search index
  * is as it was (a search over a large vault's index costs milliseconds, and the same words come again: the next page,
- * the same question). An entry is used only
- * at the version it was found at, so all of them go as soon as a newer version is seen; least recently used
- * entries go first.
+ * the same question). An entry is used only at the version it was found at, so all of them go as soon as a newer
+ * version is seen; least recently used entries go first.
  *
- * <p>Why so few and so short-lived: an entry holds up to a search's limit of hits (200 from chat), and one that outlives a few
- * young collections is copied into the old generation, where it dies and waits for a full collection (50-80 ms that
- * stop every request). With 256 entries kept until pushed out, the Slack bench's searches moved ~1 MB/s into the old
+ * <p>Why so few and so short-lived: an entry holds up to a search's limit of hits (200 from chat), and one that
+ * outlives a few young collections is copied into the old generation, where it dies and waits for a full collection
+ * (50-80 ms that stop every request). With 256 entries kept until pushed out, the Slack bench's searches moved ~1 MB/s into the old
  * generation and serve made a full collection every 5-10 s; with these rules, ~0.1 MB/s (closing note of stop 18).
  */
 final class SearchCache<T> {

@@ -35,9 +35,10 @@ public final class TaskStore {
     public static final Comparator<Task> DUE_ORDER = Comparator
             .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(VAULT_ORDER);
 
-    /** Tasks by full-text match, best first (their own index, V9: the notes' far larger one is not scored). */
-    private static final String TASK_SEARCH = "SELECT ref FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT :n";
-    /** The same, as the index's row numbers: reading each match's ref would read a page of the index's own table. */
+    /**
+     * Tasks by full-text match, best first (their own index, V9: the notes' far larger one is not scored), as the
+     * index's row numbers: reading each match's ref would read a page of the index's own table.
+     */
     private static final String TASK_SEARCH_ROWS = "SELECT rowid FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT :n";
 
     private final Database db;
@@ -89,18 +90,9 @@ public final class TaskStore {
         return where("t.meeting_id = :m", Map.of("m", meetingId == null ? "" : meetingId), VAULT_ORDER);
     }
 
-    /** Full-text search over description and owner; any text is safe, no words gives no tasks. */
+    /** Full-text search over description and owner, best first; any text is safe, no words gives no tasks. */
     public List<Task> search(String words, int limit) {
-        String match = SearchQuery.of(words);
-        if (match.isEmpty() || limit <= 0) {
-            return List.of();
-        }
-        return db.jdbi().withHandle(h -> {
-            List<String> ids = h.createQuery(TASK_SEARCH).bind("q", match).bind("n", limit).mapTo(String.class).list();
-            Map<String, Task> byId = new HashMap<>();
-            byIds(h, ids).forEach(t -> byId.put(t.id(), t));
-            return ids.stream().map(byId::get).filter(t -> t != null).toList();
-        });
+        return bySearchRows(searchRows(words, limit));
     }
 
     /** Every distinct owner name, sorted. */
@@ -183,8 +175,8 @@ public final class TaskStore {
     }
 
     /**
-     * The search index's rows of the tasks matching a full-text search, best first (as {@link #search}, without
-     * loading them; {@link #bySearchRows} loads a page of them), remembered while the index is unchanged: search_seq.next
+     * The search index's rows of the tasks matching a full-text search, best first ({@link #bySearchRows} loads a page
+     * of them), remembered while the index is unchanged: search_seq.next
      * moves on with every row added or deleted, by any process. Rows, not ids: reading a match's id from the
      * contentless index costs a page read for each match (~150 a search of the benchmark store), where chat shows 10.
      */
@@ -199,12 +191,6 @@ public final class TaskStore {
             return searches.get(limit + " " + match, version,
                     () -> h.createQuery(TASK_SEARCH_ROWS).bind("q", match).bind("n", limit).mapTo(Long.class).list());
         });
-    }
-
-    /** The ids of the tasks matching a full-text search, best first: {@link #searchRows}, each row's task id. */
-    public List<String> searchIds(String words, int limit) {
-        List<Long> rows = searchRows(words, limit);
-        return rows.isEmpty() ? List.of() : db.jdbi().withHandle(h -> idsOfSearchRows(h, rows));
     }
 
     /** The tasks of these search rows ({@link #searchRows}), in the order given; a row no task has any more is left out. */
@@ -222,14 +208,6 @@ public final class TaskStore {
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> byRow.put(e.getKey(), e.getValue()));
         }
         return rows.stream().map(byRow::get).filter(id -> id != null).toList();
-    }
-
-    /** The tasks with these ids, in the order given (ids without a task are left out). */
-    public List<Task> byIdsInOrder(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return db.jdbi().withHandle(h -> inOrder(h, ids));
     }
 
     private static List<Task> inOrder(Handle h, List<String> ids) {

@@ -38,18 +38,18 @@ class SearchCacheTest {
 
             Files.writeString(vault.resolve("b.md"), "- [ ] Sign the contract @Bo\n");
             new Ingester(vault, db, People.empty(), CLOCK).ingest();
-            assertEquals(2, tasks.searchIds("contract", 50).size(), "this process ingested");
+            assertEquals(2, tasks.search("contract", 50).stream().map(t -> t.id()).toList().size(), "this process ingested");
 
             // another pool on the same file (as another followup process) adds a task
             Files.writeString(vault.resolve("c.md"), "- [ ] Print the contract @Cy\n");
             new Ingester(vault, other, People.empty(), CLOCK).ingest();
-            assertEquals(3, tasks.searchIds("contract", 50).size(), "another process ingested");
-            assertEquals(1, tasks.searchIds("contract", 1).size());
+            assertEquals(3, tasks.search("contract", 50).stream().map(t -> t.id()).toList().size(), "another process ingested");
+            assertEquals(1, tasks.search("contract", 1).stream().map(t -> t.id()).toList().size());
 
             // ... and one that only takes tasks away
             Files.delete(vault.resolve("c.md"));
             new Ingester(vault, other, People.empty(), CLOCK).ingest();
-            assertEquals(2, tasks.searchIds("contract", 50).size(), "another process removed a task");
+            assertEquals(2, tasks.search("contract", 50).stream().map(t -> t.id()).toList().size(), "another process removed a task");
         }
     }
 

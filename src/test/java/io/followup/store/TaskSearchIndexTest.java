@@ -78,8 +78,8 @@ class TaskSearchIndexTest {
         });
 
         try (Database db = Database.open(file)) {
-            assertEquals(List.of("t1"), new TaskStore(db).searchIds("zebrafish", 5));
-            assertEquals(List.of("t1"), new TaskStore(db).searchIds("ana", 5));
+            assertEquals(List.of("t1"), new TaskStore(db).search("zebrafish", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t1"), new TaskStore(db).search("ana", 5).stream().map(t -> t.id()).toList());
             List<String> notes = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT kind || ':' || ref FROM search_index WHERE search_index MATCH 'zebrafish'").mapTo(String.class).list());
             assertEquals(List.of("note:a.md"), notes, "the task's row left search_index, the note's stayed");
@@ -102,13 +102,13 @@ class TaskSearchIndexTest {
             assertTrue(schema.contains("prefix = '2 3 4 5 6 7 8 9 10 11 12'"), schema);
             TaskStore tasks = new TaskStore(db);
             // prefixes the index holds (2-12 characters), one shorter and one longer, a whole word, and the owner
-            assertEquals(List.of("t1"), tasks.searchIds("ze", 5));
-            assertEquals(List.of("t1"), tasks.searchIds("zebra", 5));
-            assertEquals(List.of("t1"), tasks.searchIds("z", 5));
-            assertEquals(List.of("t2"), tasks.searchIds("accessibilit", 5));
-            assertEquals(List.of("t2"), tasks.searchIds("accessibility audit", 5));
-            assertEquals(List.of("t1"), tasks.searchIds("ana", 5));
-            assertEquals(List.of(), tasks.searchIds("zebrafishes", 5));
+            assertEquals(List.of("t1"), tasks.search("ze", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t1"), tasks.search("zebra", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t1"), tasks.search("z", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t2"), tasks.search("accessibilit", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t2"), tasks.search("accessibility audit", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t1"), tasks.search("ana", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of(), tasks.search("zebrafishes", 5).stream().map(t -> t.id()).toList());
             assertEquals(List.of(7L, 8L), db.jdbi().withHandle(h -> h.createQuery("SELECT rowid FROM task_search ORDER BY rowid")
                     .mapTo(Long.class).list()), "each task keeps its rowid (tasks.search_rowid)");
         }

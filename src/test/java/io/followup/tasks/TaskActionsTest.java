@@ -93,11 +93,11 @@ class TaskActionsTest {
     @Test
     void a_reassigned_task_is_found_by_its_new_owners_name_and_no_longer_by_the_old_one() {
         String id = id("Send the contract");
-        assertEquals(List.of(id), tasks.searchIds("tomás contract", 5));
+        assertEquals(List.of(id), tasks.search("tomás contract", 5).stream().map(t -> t.id()).toList());
         ActionResult r = actions(TaskWriter.DISABLED).reassign(TOMAS, id, "Priya Raman", "test");
         assertEquals(ActionResult.Kind.CHANGED, r.kind(), r.message());
-        assertEquals(List.of(id), tasks.searchIds("priya contract", 5));
-        assertEquals(List.of(), tasks.searchIds("tomás contract", 5));
+        assertEquals(List.of(id), tasks.search("priya contract", 5).stream().map(t -> t.id()).toList());
+        assertEquals(List.of(), tasks.search("tomás contract", 5).stream().map(t -> t.id()).toList());
     }
 
     @Test
