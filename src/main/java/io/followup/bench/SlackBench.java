@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * BENCH_EDITED notes of the copy edited so that serve's start-up re-ingests them, as after a restart.
  *
  * <p>Environment: BENCH_NOTES (10000), BENCH_SEED, BENCH_DIR (vault and store kept and reused), BENCH_CLIENTS (32),
- * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside; then more
+ * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside, taken evenly across the open ones; then more
  * while the JIT compilers use 10% or more of serve's CPU, for up to BENCH_WARMUP_SECONDS, 90), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
  * (8) for the latency phase, BENCH_CPU_REQUESTS (200 of each kind, fewer Done clicks when fewer tasks are left; 0 skips), BENCH_EDITED (1000), BENCH_SECONDS (90, a
  * bound on each phase), BENCH_SLACK_LATENCY_MS (0: how long the fake Slack takes to answer a response_url POST; Slack's own
@@ -193,9 +193,9 @@ public final class SlackBench {
                     .map(Task::id).toList();
         }
         // a few tasks set aside for the warm-up, which clicks Done and Undo on them in turn
-        int warmCount = Math.min(64, doneIds.size() / 10);
-        List<String> warmIds = doneIds.subList(doneIds.size() - warmCount, doneIds.size());
-        doneIds = doneIds.subList(0, doneIds.size() - warmCount);
+        List<List<String>> split = warmSample(doneIds, Math.min(64, doneIds.size() / 10));
+        List<String> warmIds = split.get(0);
+        doneIds = split.get(1);
         try (FakeSlack fake = new FakeSlack(0, 8, o.slackLatencyMs())) {
             fake.add(new FakeSlack.Member(USER, PERSON));
             Map<String, String> env = new LinkedHashMap<>();
@@ -236,9 +236,35 @@ public final class SlackBench {
     /** Everything the phases measured. */
     record Measured(ServeProcess.Memory atReady, double startupCpu, SlackLoad.Phase warm, int warmRequests, double warmJitShare,
                     SlackLoad.Phase throughput, MachineLoad.Cpu thrFrom, MachineLoad.Cpu thrTo, SlackLoad.Phase latency,
-                    MachineLoad.Cpu latFrom, MachineLoad.Cpu latTo, Map<Kind, Double> cpuPerRequest,
+                    MachineLoad.Cpu latFrom, MachineLoad.Cpu latTo, double latJitShare, Map<Kind, Double> cpuPerRequest,
                     Map<Kind, Map<String, Double>> cpuByThreads, int cpuDoneClicks, int cpuErrors, String cpuFirstError,
                     ServeProcess.Memory atEnd, List<String> clicked) {
+    }
+
+    /**
+     * Splits the open tasks into {@code count} for the warm-up, taken evenly across them, and the rest, in their order. Evenly,
+     * so the warm-up's clicks do what the measured ones do: with the last 64 in due order, it clicked no recurring task (the
+     * benchmark store has 48 among the 2,324), so the measured clicks' next instances, which the vault watcher ingests,
+     * ran ingest code the warm-up had not (stop 20: the JIT compilers used 7-24% of serve's CPU in the latency phase).
+     */
+    static List<List<String>> warmSample(List<String> ids, int count) {
+        List<String> warm = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        int step = count <= 0 ? Integer.MAX_VALUE : Math.max(1, ids.size() / count);
+        for (int i = 0; i < ids.size(); i++) {
+            if (warm.size() < count && i % step == step - 1) {
+                warm.add(ids.get(i));
+            } else {
+                rest.add(ids.get(i));
+            }
+        }
+        return List.of(warm, rest);
+    }
+
+    /** The JIT compiler threads' share of serve's CPU between two readings of its threads' CPU (MachineLoad.threadCpu). */
+    static double jitShare(Map<String, Double> before, Map<String, Double> after) {
+        double all = after.values().stream().mapToDouble(Double::doubleValue).sum() - before.values().stream().mapToDouble(Double::doubleValue).sum();
+        return all <= 0 ? 0 : (after.getOrDefault("JIT compilers", 0.0) - before.getOrDefault("JIT compilers", 0.0)) / all;
     }
 
     private static Measured measure(Options o, ServeProcess server, SlackLoad load, FakeSlack fake) throws Exception {
@@ -260,9 +286,7 @@ public final class SlackBench {
             SlackLoad.Phase more = load.warmup(WARM_ROUND, o.maxSeconds(), roundRobin);
             more.awaitCompletions(fake, Duration.ofSeconds(60));
             warmRequests += more.sent.get();
-            Map<String, Double> after = MachineLoad.threadCpu(server.pid());
-            double all = after.values().stream().mapToDouble(Double::doubleValue).sum() - before.values().stream().mapToDouble(Double::doubleValue).sum();
-            jitShare = all <= 0 ? 0 : (after.getOrDefault("JIT compilers", 0.0) - before.getOrDefault("JIT compilers", 0.0)) / all;
+            jitShare = jitShare(before, MachineLoad.threadCpu(server.pid()));
             if (jitShare < WARM_JIT_SHARE) {
                 break;
             }
@@ -287,12 +311,14 @@ public final class SlackBench {
         // kinds interleaved on every connection (request i on connection i mod N)
         IntFunction<Kind> interleaved = i -> Kind.values()[(i + i / o.clients()) % Kind.values().length];
         MachineLoad.Cpu latFrom = MachineLoad.Cpu.now(server.pid());
+        Map<String, Double> latThreads0 = MachineLoad.threadCpu(server.pid());
         SlackLoad.Phase lat = load.open("latency", o.rate(), o.rateSeconds(), interleaved, o.trace() != null);
         if (o.trace() != null) {
             writeTrace(o.trace(), lat);
         }
         lat.awaitCompletions(fake, Duration.ofSeconds(120));
         MachineLoad.Cpu latTo = MachineLoad.Cpu.now(server.pid());
+        double latJitShare = jitShare(latThreads0, MachineLoad.threadCpu(server.pid()));
         clicked.addAll(lat.doneIds);
         if (o.jfr() != null) {
             server.stopRecording();
@@ -329,7 +355,7 @@ public final class SlackBench {
             }
         }
         writeNativeMemory(o, server, "slack-serve-nmt.txt");
-        return new Measured(atReady, startupCpu, warm, warmRequests, jitShare, thr, thrFrom, thrTo, lat, latFrom, latTo, cpu, cpuByThreads,
+        return new Measured(atReady, startupCpu, warm, warmRequests, jitShare, thr, thrFrom, thrTo, lat, latFrom, latTo, latJitShare, cpu, cpuByThreads,
                 cpuDoneClicks, cpuErrors, cpuFirstError, server.memory(), clicked);
     }
 

@@ -36,7 +36,8 @@ final class SlackReport {
             load.add("in the throughput phase " + thrShare);
         }
         if (!latShare.isEmpty()) {
-            load.add("in the latency phase " + latShare);
+            load.add("in the latency phase " + latShare + String.format(Locale.ROOT, " (the JIT compilers used %.0f%% of serve's CPU)",
+                    m.latJitShare() * 100));
         }
         if (!load.isEmpty()) {
             sb.append("Load: ").append(String.join("; ", load)).append(". The clients and the fake Slack run on the same CPUs as the server.  \n");
@@ -60,7 +61,8 @@ final class SlackReport {
 
         SlackLoad.Phase thr = m.throughput();
         sb.append(String.format(Locale.ROOT, "**Throughput**: closed loop, %d clients each sending its next request when answered, "
-                        + "kinds in turn; %,d warm-up requests (their clicks: Done and Undo in turn on a few tasks set aside; until the JIT "
+                        + "kinds in turn; %,d warm-up requests (their clicks: Done and Undo in turn on a few tasks set aside, taken evenly "
+                        + "across her open ones; until the JIT "
                         + "compilers used under %.0f%% of serve's CPU, or %d s: %.0f%% in the last %,d), then %,d "
                         + "measured, answered in %.1f s; the last Done click's card was "
                         + "redrawn %.1f s after the last answer.%s%n%n",
