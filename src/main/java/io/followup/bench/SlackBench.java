@@ -245,7 +245,7 @@ public final class SlackBench {
      * Splits the open tasks into {@code count} for the warm-up, taken evenly across them, and the rest, in their order. Evenly,
      * so the warm-up's clicks do what the measured ones do: with the last 64 in due order, it clicked no recurring task (the
      * benchmark store has 48 among the 2,324), so the measured clicks' next instances, which the vault watcher ingests,
-     * ran ingest code the warm-up had not (stop 20: the JIT compilers used 7-24% of serve's CPU in the latency phase).
+     * ran ingest code the warm-up had not (stop 20: the JIT compilers used 14-24% of serve's CPU in the latency phase).
      */
     static List<List<String>> warmSample(List<String> ids, int count) {
         List<String> warm = new ArrayList<>();
