@@ -315,9 +315,13 @@ public final class OutboxSender {
                     Duration wait = r.retryAfter();
                     Instant due = clock.instant().plus(wait);
                     // every sender pauses first: the release is a write, which may wait behind the other senders' writes,
-                    // and they went on posting meanwhile (six posts started 14-23 ms after a 429 in ConcurrentOutboxSenderTest)
-                    pacer.rateLimited(wait);
-                    store.release(row.id(), token, due, "rate limited: waiting " + wait.toSeconds() + "s", false, null);
+                    // and they went on posting meanwhile (six posts started 14-23 ms after a 429 in ConcurrentOutboxSenderTest);
+                    // released even when the pause is interrupted (the sequential sender sleeps in it), so the row comes due
+                    try {
+                        pacer.rateLimited(wait);
+                    } finally {
+                        store.release(row.id(), token, due, "rate limited: waiting " + wait.toSeconds() + "s", false, null);
+                    }
                     log.debug("outbox {}: rate limited, waiting {}s", row.key(), wait.toSeconds());
                     return new Report(0, 0, 0, 1);
                 }

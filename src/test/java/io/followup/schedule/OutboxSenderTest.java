@@ -1,6 +1,7 @@
 package io.followup.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,22 @@ class OutboxSenderTest {
         assertTrue(slept.contains(Duration.ofSeconds(7)));
         assertEquals(State.SENT, row(id).state());
         assertEquals(1, row(id).attempts(), "the rate-limited try is not an attempt");
+    }
+
+    @Test
+    void a_rate_limit_wait_cut_short_still_leaves_the_row_due_after_the_retry_after() throws Exception {
+        long id = enqueue("U0ANA", 1);
+        chat.script.add(PostResult.rateLimited(Duration.ofSeconds(7)));
+        OutboxSender stopping = new OutboxSender(outbox, chat, clock, d -> {
+            throw new InterruptedException("shutting down");
+        }, POLICY);
+
+        assertThrows(InterruptedException.class, stopping::drain);
+
+        OutboxRow r = row(id);
+        assertEquals(State.QUEUED, r.state(), "released, not left to its lease");
+        assertEquals(NOW.plusSeconds(7), r.dueAt());
+        assertEquals(0, r.attempts());
     }
 
     @Test
