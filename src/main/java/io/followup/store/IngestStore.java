@@ -700,9 +700,8 @@ public final class IngestStore {
                     }
                     if (!indexed) {
                         fts.setLong(1, searchRow);
-                        fts.setString(2, t.id());
-                        fts.setString(3, t.description());
-                        fts.setString(4, searchBody);
+                        fts.setString(2, t.description());
+                        fts.setString(3, searchBody);
                         batch(fts);
                     }
                 }

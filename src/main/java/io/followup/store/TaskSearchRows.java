@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Handle;
  */
 final class TaskSearchRows {
 
-    /** A task's row: its id, its description (title) and its owner (body, {@link #body}); the rowid first. */
-    static final String INSERT = "INSERT INTO task_search(rowid, ref, title, body) VALUES (?, ?, ?, ?)";
+    /** A task's row: its description (title) and its owner (body, {@link #body}); the rowid (tasks.search_rowid) first. */
+    static final String INSERT = "INSERT INTO task_search(rowid, title, body) VALUES (?, ?, ?)";
 
     private TaskSearchRows() {
     }
@@ -34,8 +34,8 @@ final class TaskSearchRows {
         }
         long next = h.createQuery("SELECT next FROM search_seq WHERE id = 0").mapTo(Long.class).findOne().orElse(1L);
         h.createUpdate("UPDATE search_seq SET next = :n WHERE id = 0").bind("n", next + 1).execute();
-        h.createUpdate(INSERT).bind(0, next).bind(1, taskId).bind(2, (String) row.get().get("description"))
-                .bind(3, body((String) row.get().get("owner"))).execute();
+        h.createUpdate(INSERT).bind(0, next).bind(1, (String) row.get().get("description"))
+                .bind(2, body((String) row.get().get("owner"))).execute();
         h.createUpdate("UPDATE tasks SET search_rowid = :r WHERE id = :id").bind("r", next).bind("id", taskId).execute();
     }
 }

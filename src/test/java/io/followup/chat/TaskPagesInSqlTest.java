@@ -92,10 +92,12 @@ class TaskPagesInSqlTest {
     @Test
     void searched_tasks_are_the_index_matches_in_bm25_order() {
         for (String words : List.of("task sync", "task")) {
-            // the index's own ids of its best matches, read straight from it
+            // the index's best matches, read straight from it, each row's task looked up on its own
             List<String> best = db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT ref FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT 30")
-                    .bind("q", io.followup.store.SearchQuery.of(words)).mapTo(String.class).list());
+                    "SELECT rowid FROM task_search WHERE task_search MATCH :q ORDER BY bm25(task_search) LIMIT 30")
+                    .bind("q", io.followup.store.SearchQuery.of(words)).mapTo(Long.class).list().stream()
+                    .map(row -> h.createQuery("SELECT id FROM tasks WHERE search_rowid = :r").bind("r", row).mapTo(String.class).one())
+                    .toList());
             assertEquals(best, tasks.search(words, 30).stream().map(t -> t.id()).toList(), words);
         }
     }

@@ -113,4 +113,28 @@ class TaskSearchIndexTest {
                     .mapTo(Long.class).list()), "each task keeps its rowid (tasks.search_rowid)");
         }
     }
+
+    @Test
+    void v12_drops_the_unread_ref_column_and_keeps_every_tasks_row_and_rowid() {
+        Path file = dir.resolve("v11.db");
+        OldSchema.at(file, "11").useHandle(h -> {
+            insertTask(h, "t1", "Send the zebrafish deck", "Ana Lima", 7);
+            insertTask(h, "t2", "Review the accessibility audit findings", null, 8);
+            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (7, 't1', 'Send the zebrafish deck', 'Ana Lima')");
+            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (8, 't2', 'Review the accessibility audit findings', '')");
+        });
+
+        try (Database db = Database.open(file)) {
+            String schema = db.jdbi().withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'task_search'")
+                    .mapTo(String.class).one());
+            assertTrue(!java.util.regex.Pattern.compile("\\bref\\b").matcher(schema).find()
+                    && schema.contains("prefix = '2 3 4 5 6 7 8 9 10 11 12'"), schema);
+            assertEquals(0, count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'task_search_content'"), "no shadow table left");
+            TaskStore tasks = new TaskStore(db);
+            assertEquals(List.of("t1"), tasks.search("zebra ana", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of("t2"), tasks.search("audit", 5).stream().map(t -> t.id()).toList());
+            assertEquals(List.of(7L, 8L), db.jdbi().withHandle(h -> h.createQuery("SELECT rowid FROM task_search ORDER BY rowid")
+                    .mapTo(Long.class).list()), "each task keeps its rowid (tasks.search_rowid)");
+        }
+    }
 }
