@@ -72,9 +72,12 @@ final class MachineLoad {
         }
     }
 
+    /** The group of the JIT compiler threads. */
+    static final String JIT = "JIT compilers";
+
     /** The groups of a serve process's threads that {@link #threadCpu} adds up, in report order. */
     static final java.util.List<String> THREAD_GROUPS = java.util.List.of("HTTP (Jetty, Bolt, ack)", "commands", "after the ack",
-            "vault watcher + ingest", "GC + VM", "JIT compilers", "other");
+            "vault watcher + ingest", "GC + VM", JIT, "other");
 
     /** CPU seconds of a process's threads so far, added up by {@link #THREAD_GROUPS} (Linux thread names); empty when unknown. */
     static java.util.Map<String, Double> threadCpu(long pid) {
@@ -112,7 +115,7 @@ final class MachineLoad {
             return "vault watcher + ingest";
         }
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") || name.startsWith("Sweeper")) {
-            return "JIT compilers";
+            return JIT;
         }
         if (name.startsWith("VM ") || name.startsWith("GC ") || name.startsWith("Signal") || name.startsWith("Service")) {
             return "GC + VM";

@@ -193,9 +193,9 @@ public final class SlackBench {
                     .map(Task::id).toList();
         }
         // a few tasks set aside for the warm-up, which clicks Done and Undo on them in turn
-        List<List<String>> split = warmSample(doneIds, Math.min(64, doneIds.size() / 10));
-        List<String> warmIds = split.get(0);
-        doneIds = split.get(1);
+        WarmSample sample = warmSample(doneIds, Math.min(64, doneIds.size() / 10));
+        List<String> warmIds = sample.warm();
+        doneIds = sample.measured();
         try (FakeSlack fake = new FakeSlack(0, 8, o.slackLatencyMs())) {
             fake.add(new FakeSlack.Member(USER, PERSON));
             Map<String, String> env = new LinkedHashMap<>();
@@ -247,7 +247,7 @@ public final class SlackBench {
      * benchmark store has 48 among the 2,324), so the measured clicks' next instances, which the vault watcher ingests,
      * ran ingest code the warm-up had not (stop 20: the JIT compilers used 14-24% of serve's CPU in the latency phase).
      */
-    static List<List<String>> warmSample(List<String> ids, int count) {
+    static WarmSample warmSample(List<String> ids, int count) {
         List<String> warm = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         int step = count <= 0 ? Integer.MAX_VALUE : Math.max(1, ids.size() / count);
@@ -258,13 +258,17 @@ public final class SlackBench {
                 rest.add(ids.get(i));
             }
         }
-        return List.of(warm, rest);
+        return new WarmSample(warm, rest);
+    }
+
+    /** The tasks the warm-up toggles, and the rest, which the measured clicks take in order. */
+    record WarmSample(List<String> warm, List<String> measured) {
     }
 
     /** The JIT compiler threads' share of serve's CPU between two readings of its threads' CPU (MachineLoad.threadCpu). */
     static double jitShare(Map<String, Double> before, Map<String, Double> after) {
         double all = after.values().stream().mapToDouble(Double::doubleValue).sum() - before.values().stream().mapToDouble(Double::doubleValue).sum();
-        return all <= 0 ? 0 : (after.getOrDefault("JIT compilers", 0.0) - before.getOrDefault("JIT compilers", 0.0)) / all;
+        return all <= 0 ? 0 : (after.getOrDefault(MachineLoad.JIT, 0.0) - before.getOrDefault(MachineLoad.JIT, 0.0)) / all;
     }
 
     private static Measured measure(Options o, ServeProcess server, SlackLoad load, FakeSlack fake) throws Exception {

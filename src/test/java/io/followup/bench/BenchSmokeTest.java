@@ -45,8 +45,8 @@ class BenchSmokeTest {
 
     @Test
     void jit_share_is_the_compiler_threads_part_of_what_serve_used_between_two_readings() {
-        var before = java.util.Map.of("JIT compilers", 1.0, "commands", 2.0);
-        var after = java.util.Map.of("JIT compilers", 2.0, "commands", 5.0, "after the ack", 0.5); // a group seen first now counts whole
+        var before = java.util.Map.of(MachineLoad.JIT, 1.0, "commands", 2.0);
+        var after = java.util.Map.of(MachineLoad.JIT, 2.0, "commands", 5.0, "after the ack", 0.5); // a group seen first now counts whole
         assertEquals(1.0 / 4.5, SlackBench.jitShare(before, after), 1e-9);
         assertEquals(0.0, SlackBench.jitShare(after, after));
     }
@@ -54,11 +54,11 @@ class BenchSmokeTest {
     @Test
     void warm_up_tasks_are_taken_evenly_across_the_open_tasks_and_left_out_of_the_measured_ones() {
         List<String> ids = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList();
-        List<List<String>> split = SlackBench.warmSample(ids, 10);
-        assertEquals(List.of("t9", "t19", "t29", "t39", "t49", "t59", "t69", "t79", "t89", "t99"), split.get(0));
-        assertEquals(90, split.get(1).size());
-        assertEquals(ids.stream().filter(id -> !split.get(0).contains(id)).toList(), split.get(1)); // the rest, in order
-        assertEquals(List.of(List.of(), ids), SlackBench.warmSample(ids, 0));
+        SlackBench.WarmSample split = SlackBench.warmSample(ids, 10);
+        assertEquals(List.of("t9", "t19", "t29", "t39", "t49", "t59", "t69", "t79", "t89", "t99"), split.warm());
+        assertEquals(90, split.measured().size());
+        assertEquals(ids.stream().filter(id -> !split.warm().contains(id)).toList(), split.measured()); // the rest, in order
+        assertEquals(new SlackBench.WarmSample(List.of(), ids), SlackBench.warmSample(ids, 0));
     }
 
     @Test
