@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  *
  * <p>Environment: BENCH_NOTES (10000), BENCH_SEED, BENCH_DIR (vault and store kept and reused), BENCH_CLIENTS (32),
  * BENCH_REQUESTS (4000, the throughput phase), BENCH_WARMUP (3000: its Done clicks toggle Done/Undo on a few tasks set aside, taken evenly across the open ones; then more
- * while the JIT compilers use 10% or more of serve's CPU, for up to BENCH_WARMUP_SECONDS, 90), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
+ * while the JIT compilers use BENCH_WARMUP_JIT (10) percent or more of serve's CPU, for up to BENCH_WARMUP_SECONDS, 90), BENCH_RATE (500 requests/s) and BENCH_RATE_SECONDS
  * (8) for the latency phase, BENCH_CPU_REQUESTS (200 of each kind, fewer Done clicks when fewer tasks are left; 0 skips), BENCH_EDITED (1000), BENCH_SECONDS (90, a
  * bound on each phase), BENCH_SLACK_LATENCY_MS (0: how long the fake Slack takes to answer a response_url POST; Slack's own
  * answers come from across the internet), BENCH_JFR (a file: a JFR recording of the measured phases; BENCH_JFR_SETTINGS, default
@@ -71,12 +71,11 @@ public final class SlackBench {
     static final double P99_TARGET_MS = 50;
     static final double THROUGHPUT_TARGET = 500;
     static final long RSS_TARGET_MB = 400;
-    /** Warm-up rounds after BENCH_WARMUP: until the JIT uses less than this share of serve's CPU, for at most so long. */
-    static final double WARM_JIT_SHARE = 0.10;
+    /** Warm-up rounds after BENCH_WARMUP, of this many requests each: until the JIT's share of serve's CPU in one is below BENCH_WARMUP_JIT. */
     static final int WARM_ROUND = 1000;
 
     /** What to run. */
-    record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, int warmupSeconds, double rate, double rateSeconds,
+    record Options(int notes, long seed, Path workDir, int clients, int requests, int warmup, int warmupSeconds, double warmupJitShare, double rate, double rateSeconds,
                    int cpuRequests, int edited, int maxSeconds, int slackLatencyMs, List<String> javaOpts, Map<String, String> serveEnv, Path jfr,
                    String jfrSettings, Path trace, String command) {
 
@@ -93,6 +92,7 @@ public final class SlackBench {
                     Integer.parseInt(BenchStore.env("BENCH_REQUESTS", "4000")),
                     Integer.parseInt(BenchStore.env("BENCH_WARMUP", "3000")),
                     Integer.parseInt(BenchStore.env("BENCH_WARMUP_SECONDS", "90")),
+                    Double.parseDouble(BenchStore.env("BENCH_WARMUP_JIT", "10")) / 100,
                     Double.parseDouble(BenchStore.env("BENCH_RATE", "500")),
                     Double.parseDouble(BenchStore.env("BENCH_RATE_SECONDS", "8")),
                     Integer.parseInt(BenchStore.env("BENCH_CPU_REQUESTS", "200")),
@@ -170,9 +170,10 @@ public final class SlackBench {
 
     static Result run(Options o) throws Exception {
         String loadBefore = MachineLoad.loadLine("before the run");
+        MachineSpeed.Speed speedBefore = MachineSpeed.inChildJvm();
         BenchStore.Prepared store = BenchStore.prepare(o.workDir(), o.notes(), o.seed(), "SlackBench");
         try {
-            return run(o, store, loadBefore);
+            return run(o, store, loadBefore, speedBefore);
         } finally {
             if (store.tempWork()) {
                 IngestBench.deleteTree(store.work());
@@ -180,7 +181,7 @@ public final class SlackBench {
         }
     }
 
-    private static Result run(Options o, BenchStore.Prepared store, String loadBefore) throws Exception {
+    private static Result run(Options o, BenchStore.Prepared store, String loadBefore, MachineSpeed.Speed speedBefore) throws Exception {
         Path db = BenchStore.copy(store, "slack-run.db");
         Path vault = copyVault(store.vault(), store.work().resolve("slack-run-vault"));
         int edited = editNotes(vault, o.edited());
@@ -220,8 +221,9 @@ public final class SlackBench {
             }
             Clicks clicks = check(db, m.clicked());
             BenchStore.deleteDb(db);
+            String loadAfter = MachineLoad.loadLine("after it");
             SlackReport.Run run = new SlackReport.Run(o, store, edited, openOfUser, server.startupSeconds(), m, clicks, logged,
-                    loadBefore, MachineLoad.loadLine("after it"), fake, server.log());
+                    loadBefore, loadAfter, MachineSpeed.line(speedBefore, MachineSpeed.inChildJvm()), fake, server.log());
             String md = SlackReport.markdown(run);
             Map<Kind, Integer> counts = new LinkedHashMap<>();
             for (Kind k : Kind.values()) {
@@ -291,7 +293,7 @@ public final class SlackBench {
             more.awaitCompletions(fake, Duration.ofSeconds(60));
             warmRequests += more.sent.get();
             jitShare = jitShare(before, MachineLoad.threadCpu(server.pid()));
-            if (jitShare < WARM_JIT_SHARE) {
+            if (jitShare < o.warmupJitShare()) {
                 break;
             }
         }

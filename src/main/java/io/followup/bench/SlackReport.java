@@ -13,7 +13,7 @@ final class SlackReport {
     /** One run, as measured. */
     record Run(SlackBench.Options o, BenchStore.Prepared store, int edited, int openOfUser, double startupSeconds,
                SlackBench.Measured m, SlackBench.Clicks clicks, ServeProcess.Logged logged, String loadBefore, String loadAfter,
-               FakeSlack fake, Path serverLog) {
+               String speed, FakeSlack fake, Path serverLog) {
     }
 
     private SlackReport() {
@@ -42,6 +42,7 @@ final class SlackReport {
         if (!load.isEmpty()) {
             sb.append("Load: ").append(String.join("; ", load)).append(". The clients and the fake Slack run on the same CPUs as the server.  \n");
         }
+        sb.append(r.speed()).append(".  \n");
         sb.append("Store: ").append(r.store().describe()).append("  \n");
         sb.append(String.format(Locale.ROOT, "Server: `%sjava %s-cp followup.jar io.followup.app.Main serve` in a child JVM (%s), "
                         + "FOLLOWUP_TODAY=%s, Slack Web API faked on 127.0.0.1%s, on copies of the store and the vault (Done clicks write "
@@ -66,7 +67,7 @@ final class SlackReport {
                         + "compilers used under %.0f%% of serve's CPU, or %d s: %.0f%% in the last %,d), then %,d "
                         + "measured, answered in %.1f s; the last Done click's card was "
                         + "redrawn %.1f s after the last answer.%s%n%n",
-                o.clients(), m.warmRequests(), SlackBench.WARM_JIT_SHARE * 100, o.warmupSeconds(), m.warmJitShare() * 100,
+                o.clients(), m.warmRequests(), o.warmupJitShare() * 100, o.warmupSeconds(), m.warmJitShare() * 100,
                 SlackBench.WARM_ROUND, thr.sent.get(), thr.wallSeconds(), thr.completedSeconds() - thr.wallSeconds(),
                 thr.timedOut ? " (stopped by BENCH_SECONDS)" : ""));
         sb.append(phaseTable(thr, false));

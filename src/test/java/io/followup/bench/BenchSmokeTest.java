@@ -16,7 +16,7 @@ class BenchSmokeTest {
 
     @Test
     void slack_bench_serves_every_kind_of_request_and_reports_them() throws Exception {
-        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 12, 1, 2, 5, 120, 20, List.of("-Xmx256m"),
+        SlackBench.Options o = new SlackBench.Options(40, GenVault.DEFAULT_SEED, dir, 4, 40, 8, 0, 0.10, 12, 1, 2, 5, 120, 20, List.of("-Xmx256m"),
                 java.util.Map.of(), null, "profile", dir.resolve("trace.txt"), "smoke");
         SlackBench.Result r = SlackBench.run(o);
         assertEquals(0, r.errors(), r.markdown());
@@ -31,6 +31,9 @@ class BenchSmokeTest {
         assertTrue(r.markdown().contains("response_url POSTs answered 20 ms after they arrive"), r.markdown());
         assertTrue(java.util.regex.Pattern.compile("in the latency phase [^;]*\\(the JIT compilers used \\d+% of serve's CPU\\)")
                 .matcher(r.markdown()).find(), r.markdown());
+        java.util.regex.Matcher speed = java.util.regex.Pattern.compile("sorting and hashing took (\\d+) ms before the run and (\\d+) ms after it")
+                .matcher(r.markdown());
+        assertTrue(speed.find() && Integer.parseInt(speed.group(1)) > 0 && Integer.parseInt(speed.group(2)) > 0, r.markdown());
         // BENCH_TRACE: the latency phase's 12 answers (12/s for 1 s), in the order they were due, each with its latency
         List<String> trace = java.nio.file.Files.readAllLines(dir.resolve("trace.txt"));
         assertEquals(13, trace.size(), String.join("\n", trace));
@@ -49,6 +52,28 @@ class BenchSmokeTest {
         var after = java.util.Map.of(MachineLoad.JIT, 2.0, "commands", 5.0, "after the ack", 0.5); // a group seen first now counts whole
         assertEquals(1.0 / 4.5, SlackBench.jitShare(before, after), 1e-9);
         assertEquals(0.0, SlackBench.jitShare(after, after));
+    }
+
+    @Test
+    void machine_speed_times_the_same_work_each_time() {
+        assertEquals(MachineSpeed.compute(), MachineSpeed.compute()); // same input, same result: the rounds compare like with like
+        int[] cycle = MachineSpeed.cycle(1000);
+        assertEquals(1000, stepsBackToStart(cycle)); // one cycle through all 1,000, so the reads never settle in a small loop
+        MachineSpeed.Speed s = MachineSpeed.inChildJvm();
+        assertTrue(s.computeMs() > 0 && s.computeMs() < 60_000 && s.memoryMs() > 0 && s.memoryMs() < 60_000, s.toString());
+        assertTrue(MachineSpeed.line(new MachineSpeed.Speed(212.4, 90), new MachineSpeed.Speed(251.6, 120))
+                .contains("sorting and hashing took 212 ms before the run and 252 ms after it; 1,048,576 random reads over 16 MB took 90 ms before and 120 ms after"));
+        assertTrue(MachineSpeed.line(MachineSpeed.Speed.UNKNOWN, new MachineSpeed.Speed(99, 1)).contains("took (not timed) before the run and 99 ms after it"));
+    }
+
+    private static int stepsBackToStart(int[] next) {
+        int steps = 0;
+        int at = 0;
+        do {
+            at = next[at];
+            steps++;
+        } while (at != 0 && steps <= next.length);
+        return steps;
     }
 
     @Test
