@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * CPU's own caches (sorting and hashing) and one that does not (random reads over 16 MB). On a virtual machine the same
  * code takes more CPU time while other guests share the host, and the guest is not told (no steal time here), so two
  * runs' numbers can only be compared when these are about the same in both. Stop 21: the Slack bench's CPU per request
- * went from 2.0 to 2.8 ms between runs of the same code an hour apart, while a Python loop went from 1.6 to 3.0 s;
- * sorting and hashing alone moved less (110-140 ms, then 170 ms): what other guests take most is the shared cache.
+ * went from 2.0 to 2.8 ms and back between runs of the same code; the reads over 16 MB took 20-68 ms before the runs
+ * that met or nearly met the p99 target and 112-158 ms before the slow ones, where sorting and hashing moved less
+ * (78-117 ms against 106-155 ms): what other guests take most is the shared cache.
  */
 final class MachineSpeed {
 
