@@ -88,17 +88,10 @@ class TaskSearchIndexTest {
 
     @Test
     void v10_indexes_the_prefixes_of_a_v9_databases_task_rows_and_finds_the_same_tasks() {
-        Path file = dir.resolve("v9.db");
-        OldSchema.at(file, "9").useHandle(h -> {
-            insertTask(h, "t1", "Send the zebrafish deck", "Ana Lima", 7);
-            insertTask(h, "t2", "Review the accessibility audit findings", null, 8);
-            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (7, 't1', 'Send the zebrafish deck', 'Ana Lima')");
-            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (8, 't2', 'Review the accessibility audit findings', '')");
-        });
+        Path file = twoIndexedTasksAt("9");
 
         try (Database db = Database.open(file)) {
-            String schema = db.jdbi().withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'task_search'")
-                    .mapTo(String.class).one());
+            String schema = taskSearchSchema(db);
             assertTrue(schema.contains("prefix = '2 3 4 5 6 7 8 9 10 11 12'"), schema);
             TaskStore tasks = new TaskStore(db);
             // prefixes the index holds (2-12 characters), one shorter and one longer, a whole word, and the owner
@@ -109,32 +102,43 @@ class TaskSearchIndexTest {
             assertEquals(List.of("t2"), tasks.search("accessibility audit", 5).stream().map(t -> t.id()).toList());
             assertEquals(List.of("t1"), tasks.search("ana", 5).stream().map(t -> t.id()).toList());
             assertEquals(List.of(), tasks.search("zebrafishes", 5).stream().map(t -> t.id()).toList());
-            assertEquals(List.of(7L, 8L), db.jdbi().withHandle(h -> h.createQuery("SELECT rowid FROM task_search ORDER BY rowid")
-                    .mapTo(Long.class).list()), "each task keeps its rowid (tasks.search_rowid)");
+            assertEquals(List.of(7L, 8L), taskSearchRowids(db), "each task keeps its rowid (tasks.search_rowid)");
         }
     }
 
     @Test
     void v12_drops_the_unread_ref_column_and_keeps_every_tasks_row_and_rowid() {
-        Path file = dir.resolve("v11.db");
-        OldSchema.at(file, "11").useHandle(h -> {
-            insertTask(h, "t1", "Send the zebrafish deck", "Ana Lima", 7);
-            insertTask(h, "t2", "Review the accessibility audit findings", null, 8);
-            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (7, 't1', 'Send the zebrafish deck', 'Ana Lima')");
-            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (8, 't2', 'Review the accessibility audit findings', '')");
-        });
+        Path file = twoIndexedTasksAt("11");
 
         try (Database db = Database.open(file)) {
-            String schema = db.jdbi().withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'task_search'")
-                    .mapTo(String.class).one());
+            String schema = taskSearchSchema(db);
             assertTrue(!java.util.regex.Pattern.compile("\\bref\\b").matcher(schema).find()
                     && schema.contains("prefix = '2 3 4 5 6 7 8 9 10 11 12'"), schema);
             assertEquals(0, count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'task_search_content'"), "no shadow table left");
             TaskStore tasks = new TaskStore(db);
             assertEquals(List.of("t1"), tasks.search("zebra ana", 5).stream().map(t -> t.id()).toList());
             assertEquals(List.of("t2"), tasks.search("audit", 5).stream().map(t -> t.id()).toList());
-            assertEquals(List.of(7L, 8L), db.jdbi().withHandle(h -> h.createQuery("SELECT rowid FROM task_search ORDER BY rowid")
-                    .mapTo(Long.class).list()), "each task keeps its rowid (tasks.search_rowid)");
+            assertEquals(List.of(7L, 8L), taskSearchRowids(db), "each task keeps its rowid (tasks.search_rowid)");
         }
+    }
+
+    /** A database at an old schema version whose task search index (with its ref column) holds two tasks, rowids 7 and 8. */
+    private Path twoIndexedTasksAt(String version) {
+        Path file = dir.resolve("v" + version + ".db");
+        OldSchema.at(file, version).useHandle(h -> {
+            insertTask(h, "t1", "Send the zebrafish deck", "Ana Lima", 7);
+            insertTask(h, "t2", "Review the accessibility audit findings", null, 8);
+            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (7, 't1', 'Send the zebrafish deck', 'Ana Lima')");
+            h.execute("INSERT INTO task_search(rowid, ref, title, body) VALUES (8, 't2', 'Review the accessibility audit findings', '')");
+        });
+        return file;
+    }
+
+    private static String taskSearchSchema(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'task_search'").mapTo(String.class).one());
+    }
+
+    private static List<Long> taskSearchRowids(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT rowid FROM task_search ORDER BY rowid").mapTo(Long.class).list());
     }
 }
